@@ -1,0 +1,60 @@
+import {fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../src/index.js';
+import type {PyWebSocketElement} from '../src/index.js';
+
+/** What the test server saw of the connections opened with `?id=…`. */
+export interface ServerLog {
+  opened: number;
+  open: number;
+  messages: string[];
+  closes: {code: number; reason: string}[];
+}
+
+export function uniqueId(): string {
+  return crypto.randomUUID();
+}
+
+export async function serverLog(id: string): Promise<ServerLog> {
+  const response = await fetch(`/__ws/log?id=${id}`);
+  return response.json();
+}
+
+export async function waitForServer(id: string, condition: (log: ServerLog) => boolean, message: string): Promise<ServerLog> {
+  let log = await serverLog(id);
+  await waitUntil(async () => condition((log = await serverLog(id))), message, {timeout: 3000});
+  return log;
+}
+
+export async function closedPortHost(): Promise<string> {
+  const {port} = await (await fetch('/__ws/closed-port')).json();
+  return `ws://127.0.0.1:${port}/`;
+}
+
+/** A connected `<py-websocket>` in the document, created without waiting for it to open. */
+export async function socketElement(host: string, attributes: Record<string, string> = {}): Promise<PyWebSocketElement> {
+  const element = document.createElement('py-websocket');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.setAttribute('host', host);
+  return fixture(html`${element}`);
+}
+
+/** A `<py-websocket>` in the document that has opened. */
+export async function openSocket(host: string, attributes: Record<string, string> = {}): Promise<PyWebSocketElement> {
+  const element = document.createElement('py-websocket');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.setAttribute('host', host);
+  const opened = oneEvent(element, 'open');
+  await fixture(html`${element}`);
+  await opened;
+  return element;
+}
+
+/** Collects the events of the given types dispatched on an element, in order. */
+export function recordEvents(element: EventTarget, types: string[]): Event[] {
+  const events: Event[] = [];
+  for (const type of types) element.addEventListener(type, (event) => events.push(event));
+  return events;
+}
+
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

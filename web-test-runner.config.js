@@ -1,0 +1,28 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
+
+// Debian's Chromium, started as root on a machine without outside network.
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+
+export default {
+  files: ['test/**/*.test.ts', '!test/python/**'],
+  hostname: '127.0.0.1',
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), socketServerPlugin()],
+  browsers: [chromium],
+  testFramework: {config: {timeout: 5000}},
+};
