@@ -1,5 +1,4 @@
-import {html, LitElement, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {ReactiveElement, type PropertyValues} from 'lit';
 import {checkCloseArguments} from './close-arguments.js';
 import {Connection} from './connection.js';
 import {
@@ -30,12 +29,13 @@ const protocolListConverter = {
  * A WebSocket as an element: it connects to `host` while it is in the document
  * and turns the socket's life into DOM events.
  *
- * @fires open - PyWebSocketOpenEvent: the socket opened.
- * @fires message - PyWebSocketMessageEvent: a message arrived; `data` and `origin`.
- * @fires error - PyWebSocketErrorEvent: the connection failed or `host` is unusable; `message` names the problem.
- * @fires close - PyWebSocketCloseEvent: the socket closed; `code`, `reason`, `wasClean`.
+ * @fires {PyWebSocketOpenEvent} open - The socket opened.
+ * @fires {PyWebSocketMessageEvent} message - A message arrived: `data` (string, Blob or ArrayBuffer) and `origin`.
+ * @fires {PyWebSocketErrorEvent} error - The connection failed or `host` is unusable: `message` names the problem, `error` holds the exception if any.
+ * @fires {PyWebSocketCloseEvent} close - The socket closed: `code`, `reason`, `wasClean`.
  */
-export class PyWebSocketElement extends LitElement {
+// ReactiveElement is LitElement without templates: the element renders nothing, so it needs none.
+export class PyWebSocketElement extends ReactiveElement {
   static readonly CONNECTING = CONNECTING;
   static readonly OPEN = OPEN;
   static readonly CLOSING = CLOSING;
@@ -45,17 +45,24 @@ export class PyWebSocketElement extends LitElement {
   declare readonly CLOSING: typeof CLOSING;
   declare readonly CLOSED: typeof CLOSED;
 
+  static override properties = {
+    host: {},
+    protocols: {converter: protocolListConverter},
+    binaryType: {attribute: 'binary-type'},
+    manual: {type: Boolean},
+  };
+
   /** The server: a ws:/wss: or http:/https: URL, or a path resolved against the document's base URL. */
-  @property() host = '';
+  host = '';
 
   /** Sub-protocols offered in the handshake; the attribute is a space- or comma-separated list. */
-  @property({converter: protocolListConverter}) protocols: string[] = [];
+  protocols: string[] = [];
 
   /** How binary messages arrive: `"blob"` or `"arraybuffer"`. */
-  @property({attribute: 'binary-type'}) binaryType: BinaryType = 'blob';
+  binaryType: BinaryType = 'blob';
 
   /** When set, the element does not connect by itself: call `connect()`. */
-  @property({type: Boolean}) manual = false;
+  manual = false;
 
   #connection?: Connection;
   #queue = new SendQueue();
@@ -72,9 +79,9 @@ export class PyWebSocketElement extends LitElement {
     return [...super.observedAttributes, ...Object.keys(handlerAttributes)];
   }
 
-  // The element shows nothing of its own: its children, as they are.
-  protected override render() {
-    return html`<slot></slot>`;
+  // No shadow root: the element shows nothing of its own, and its children as they are.
+  protected override createRenderRoot(): HTMLElement {
+    return this;
   }
 
   /** `CONNECTING`, `OPEN`, `CLOSING` or `CLOSED`, with the native WebSocket's values. */
