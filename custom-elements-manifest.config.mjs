@@ -1,15 +1,18 @@
 /**
- * Events are listed from the element's `@fires` JSDoc. The analyzer also tries to
- * read them from `dispatchEvent(new SomeEvent(...))` calls, where it cannot see the
- * name that the event class's constructor gives: drop those nameless entries.
+ * Keeps the manifest to the public surface:
+ * - events come from the element's `@fires` JSDoc; the analyzer also reads
+ *   `dispatchEvent(new SomeEvent(...))` calls, where it cannot see the name the
+ *   event class gives, and lists them nameless: drop those;
+ * - `#private` members are not API: drop them.
  */
-function dropNamelessEvents() {
+function publicSurfaceOnly() {
   return {
-    name: 'drop-nameless-events',
+    name: 'public-surface-only',
     packageLinkPhase({customElementsManifest}) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          if (declaration.members) declaration.members = declaration.members.filter((member) => !member.name.startsWith('#'));
         }
       }
     },
@@ -20,5 +23,5 @@ export default {
   globs: ['src/**/*.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [dropNamelessEvents()],
+  plugins: [publicSurfaceOnly()],
 };

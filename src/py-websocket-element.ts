@@ -245,8 +245,8 @@ export class PyWebSocketElement extends ReactiveElement {
     },
     failed: () => {
       if (this.#closingByUser) return;
-      const verb = this.#connection!.wasOpen ? 'The connection to' : 'Could not connect to';
-      this.#report(`${verb} ${this.#url} failed.`);
+      const url = this.#url;
+      this.#report(this.#connection!.wasOpen ? `The connection to ${url} failed.` : `Could not connect to ${url}.`);
     },
     closed: (close: CloseEvent) => {
       this.#connection = undefined;
