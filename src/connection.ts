@@ -1,45 +1,61 @@
+import type {CloseDetail} from './events.js';
+
+export interface ConnectionOptions {
+  url: string;
+  protocols: string[];
+  binaryType: BinaryType;
+  /** Milliseconds the handshake may take before it counts as failed; 0 for no limit. */
+  connectTimeout: number;
+  /** Milliseconds between heartbeats while open; 0 for none. */
+  heartbeat: number;
+  /** Milliseconds after a heartbeat within which something must arrive. */
+  heartbeatTimeout: number;
+  heartbeatMessage: string;
+}
+
 /** What a connection reports to whoever drives it. */
 export interface ConnectionListener {
   opened(): void;
   received(message: MessageEvent): void;
-  /** The socket reported an error: a failed handshake, or a fault on an open socket. */
-  failed(): void;
-  closed(close: CloseEvent): void;
+  /** The connection failed or broke; `message` names the problem. Followed by `closed`. */
+  failed(message: string): void;
+  /** The end: the socket's own close, or one made up when the connection was given up as dead. */
+  closed(close: CloseDetail): void;
 }
 
 /**
- * One WebSocket and everything attached to it. Its listeners hang on one
- * AbortController, so `dispose()` leaves nothing behind; after it the listener
- * hears nothing more from this socket.
+ * One WebSocket and everything attached to it: its listeners, the connect
+ * timeout and the heartbeat. All of it hangs on one AbortController, so
+ * `dispose()` leaves nothing behind; after it, the listener hears nothing more.
  */
 export class Connection {
   readonly socket: WebSocket;
   readonly #lifetime = new AbortController();
+  readonly #options: ConnectionOptions;
+  readonly #listener: ConnectionListener;
   #wasOpen = false;
+  #connectDeadline?: ReturnType<typeof setTimeout>;
+  #heartbeats?: ReturnType<typeof setInterval>;
+  #heartbeatDeadline?: ReturnType<typeof setTimeout>;
 
   /** Throws what the WebSocket constructor throws (e.g. a `SyntaxError` for bad protocols). */
-  constructor(url: string, protocols: string[], binaryType: BinaryType, listener: ConnectionListener) {
-    this.socket = new WebSocket(url, protocols);
-    this.socket.binaryType = binaryType;
-    const options = {signal: this.#lifetime.signal};
-    this.socket.addEventListener(
-      'open',
-      () => {
-        this.#wasOpen = true;
-        listener.opened();
-      },
-      options
-    );
-    this.socket.addEventListener('message', (message) => listener.received(message), options);
-    this.socket.addEventListener('error', () => listener.failed(), options);
-    this.socket.addEventListener(
-      'close',
-      (close) => {
-        this.#lifetime.abort();
-        listener.closed(close);
-      },
-      options
-    );
+  constructor(options: ConnectionOptions, listener: ConnectionListener) {
+    this.#options = options;
+    this.#listener = listener;
+    this.socket = new WebSocket(options.url, options.protocols);
+    this.socket.binaryType = options.binaryType;
+    const signal = this.#lifetime.signal;
+    signal.addEventListener('abort', () => this.#clearTimers());
+    this.socket.addEventListener('open', () => this.#opened(), {signal});
+    this.socket.addEventListener('message', (message) => this.#received(message), {signal});
+    this.socket.addEventListener('error', () => listener.failed(this.#failure()), {signal});
+    this.socket.addEventListener('close', ({code, reason, wasClean}) => this.#end({code, reason, wasClean}), {signal});
+    if (options.connectTimeout > 0) {
+      this.#connectDeadline = setTimeout(() => {
+        listener.failed(`Could not connect to ${options.url} within ${options.connectTimeout} ms.`);
+        this.#giveUp(`connect timeout after ${options.connectTimeout} ms`);
+      }, options.connectTimeout);
+    }
   }
 
   /** Whether the socket ever opened, to tell a failed connect from a lost connection. */
@@ -51,5 +67,54 @@ export class Connection {
   dispose(): void {
     this.#lifetime.abort();
     if (this.socket.readyState <= WebSocket.OPEN) this.socket.close(1000);
+  }
+
+  #opened(): void {
+    this.#wasOpen = true;
+    clearTimeout(this.#connectDeadline);
+    const {heartbeat} = this.#options;
+    if (heartbeat > 0) this.#heartbeats = setInterval(() => this.#beat(), heartbeat);
+    this.#listener.opened();
+  }
+
+  #received(message: MessageEvent): void {
+    // Anything at all from the server shows it is alive.
+    clearTimeout(this.#heartbeatDeadline);
+    this.#heartbeatDeadline = undefined;
+    this.#listener.received(message);
+  }
+
+  #beat(): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(this.#options.heartbeatMessage);
+    // The deadline counts from the oldest heartbeat still unanswered.
+    if (this.#heartbeatDeadline !== undefined) return;
+    const {heartbeatTimeout} = this.#options;
+    this.#heartbeatDeadline = setTimeout(
+      () => this.#giveUp(`heartbeat timeout: nothing received within ${heartbeatTimeout} ms of a heartbeat`),
+      heartbeatTimeout
+    );
+  }
+
+  #failure(): string {
+    const {url} = this.#options;
+    return this.#wasOpen ? `The connection to ${url} failed.` : `Could not connect to ${url}.`;
+  }
+
+  /** Ends a connection that is dead or hangs without waiting for a closing handshake. */
+  #giveUp(reason: string): void {
+    this.dispose();
+    this.#listener.closed({code: 1006, reason, wasClean: false});
+  }
+
+  #end(close: CloseDetail): void {
+    this.#lifetime.abort();
+    this.#listener.closed(close);
+  }
+
+  #clearTimers(): void {
+    clearTimeout(this.#connectDeadline);
+    clearInterval(this.#heartbeats);
+    clearTimeout(this.#heartbeatDeadline);
   }
 }

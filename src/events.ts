@@ -1,3 +1,5 @@
+import type {SocketData} from './send-queue.js';
+
 /**
  * The element's events. Each is a non-bubbling `CustomEvent` whose `detail`
  * fields are also readable on the event itself, so both `evt.data` (what
@@ -68,9 +70,59 @@ export class PyWebSocketCloseEvent extends CustomEvent<CloseDetail> {
   }
 }
 
+export interface ReconnectingDetail {
+  /** The attempt about to be made: 1 for the first after a connection ended. */
+  attempt: number;
+  /** Milliseconds to wait before it. */
+  delay: number;
+  /** The close code and reason of the end that is retried. */
+  code: number;
+  reason: string;
+}
+
+/** Before each wait for a reconnect; `preventDefault()` stops reconnecting. */
+export class PyWebSocketReconnectingEvent extends CustomEvent<ReconnectingDetail> {
+  constructor(detail: ReconnectingDetail) {
+    super('reconnecting', {detail, cancelable: true});
+  }
+  get attempt(): number {
+    return this.detail.attempt;
+  }
+  get delay(): number {
+    return this.detail.delay;
+  }
+  get code(): number {
+    return this.detail.code;
+  }
+  get reason(): string {
+    return this.detail.reason;
+  }
+}
+
+export interface GiveupDetail {
+  /** Reconnect attempts made since the connection was last open. */
+  attempts: number;
+  /** The messages that were still queued, in order: never sent, handed back. */
+  unsent: SocketData[];
+}
+
+export class PyWebSocketGiveupEvent extends CustomEvent<GiveupDetail> {
+  constructor(detail: GiveupDetail) {
+    super('giveup', {detail});
+  }
+  get attempts(): number {
+    return this.detail.attempts;
+  }
+  get unsent(): SocketData[] {
+    return this.detail.unsent;
+  }
+}
+
 export interface PyWebSocketEventMap {
   open: PyWebSocketOpenEvent;
   message: PyWebSocketMessageEvent;
   error: PyWebSocketErrorEvent;
   close: PyWebSocketCloseEvent;
+  reconnecting: PyWebSocketReconnectingEvent;
+  giveup: PyWebSocketGiveupEvent;
 }

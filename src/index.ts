@@ -6,9 +6,13 @@ export {
   PyWebSocketMessageEvent,
   PyWebSocketErrorEvent,
   PyWebSocketCloseEvent,
+  PyWebSocketReconnectingEvent,
+  PyWebSocketGiveupEvent,
   type PyWebSocketEventMap,
   type MessageDetail,
   type ErrorDetail,
   type CloseDetail,
+  type ReconnectingDetail,
+  type GiveupDetail,
 } from './events.js';
 export type {SocketData} from './send-queue.js';

@@ -1,13 +1,21 @@
 import {ReactiveElement, type PropertyValues} from 'lit';
+import {listAttribute, numberAttribute} from './attributes.js';
+import {reconnectDelay} from './backoff.js';
 import {checkCloseArguments} from './close-arguments.js';
-import {Connection} from './connection.js';
+import {isRetriedClose} from './close-policy.js';
+import {Connection, type ConnectionListener} from './connection.js';
+import {EventHandlers, type EventHandler} from './event-handlers.js';
 import {
   PyWebSocketCloseEvent,
   PyWebSocketErrorEvent,
+  PyWebSocketGiveupEvent,
   PyWebSocketMessageEvent,
   PyWebSocketOpenEvent,
+  PyWebSocketReconnectingEvent,
+  type CloseDetail,
   type PyWebSocketEventMap,
 } from './events.js';
+import {ReconnectWait} from './reconnect-wait.js';
 import {SendQueue, type SocketData} from './send-queue.js';
 import {resolveSocketUrl} from './url.js';
 
@@ -16,23 +24,26 @@ const OPEN = 1;
 const CLOSING = 2;
 const CLOSED = 3;
 
-type Handler = ((this: PyWebSocketElement, event: Event) => unknown) | null;
-type HandledEvent = 'open' | 'message';
-const handlerAttributes: Record<string, HandledEvent> = {onopen: 'open', onmessage: 'message'};
-
-const protocolListConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: string[]) => value.join(' '),
-};
+type Handler = EventHandler<PyWebSocketElement>;
+const handlerAttributes: Record<string, string> = {onopen: 'open', onmessage: 'message'};
 
 /**
- * A WebSocket as an element: it connects to `host` while it is in the document
- * and turns the socket's life into DOM events.
+ * Where the element is when it has no socket: `idle` (nothing will happen by
+ * itself), `pending` (it connects after the coming update), or `waiting` (an
+ * end will be retried: from its close event until the next attempt).
+ */
+type Phase = 'idle' | 'pending' | 'waiting';
+
+/**
+ * A WebSocket as an element: it connects to `host` while it is in the document,
+ * reconnects after abnormal ends, and turns the socket's life into DOM events.
  *
  * @fires {PyWebSocketOpenEvent} open - The socket opened.
  * @fires {PyWebSocketMessageEvent} message - A message arrived: `data` (string, Blob or ArrayBuffer) and `origin`.
  * @fires {PyWebSocketErrorEvent} error - The connection failed or `host` is unusable: `message` names the problem, `error` holds the exception if any.
  * @fires {PyWebSocketCloseEvent} close - The socket closed: `code`, `reason`, `wasClean`.
+ * @fires {PyWebSocketReconnectingEvent} reconnecting - Before each wait for a reconnect: `attempt`, `delay`, `code`, `reason`. Cancelable: `preventDefault()` stops reconnecting.
+ * @fires {PyWebSocketGiveupEvent} giveup - Retries ran out, or the element stopped for good with messages queued: `attempts`, `unsent`.
  */
 // ReactiveElement is LitElement without templates: the element renders nothing, so it needs none.
 export class PyWebSocketElement extends ReactiveElement {
@@ -47,33 +58,56 @@ export class PyWebSocketElement extends ReactiveElement {
 
   static override properties = {
     host: {},
-    protocols: {converter: protocolListConverter},
+    protocols: {converter: listAttribute},
     binaryType: {attribute: 'binary-type'},
     manual: {type: Boolean},
+    reconnectDelay: {attribute: 'reconnect-delay', converter: numberAttribute(1000)},
+    reconnectMaxDelay: {attribute: 'reconnect-max-delay', converter: numberAttribute(30000)},
+    maxRetries: {attribute: 'max-retries', converter: numberAttribute(Infinity)},
+    queueLimit: {attribute: 'queue-limit', converter: numberAttribute(1000)},
+    connectTimeout: {attribute: 'connect-timeout', converter: numberAttribute(10000)},
+    heartbeat: {converter: numberAttribute(0)},
+    heartbeatTimeout: {attribute: 'heartbeat-timeout', converter: numberAttribute(0)},
+    heartbeatMessage: {attribute: 'heartbeat-message'},
   };
 
   /** The server: a ws:/wss: or http:/https: URL, or a path resolved against the document's base URL. */
   host = '';
-
   /** Sub-protocols offered in the handshake; the attribute is a space- or comma-separated list. */
   protocols: string[] = [];
-
   /** How binary messages arrive: `"blob"` or `"arraybuffer"`. */
   binaryType: BinaryType = 'blob';
-
   /** When set, the element does not connect by itself: call `connect()`. */
   manual = false;
+  /** Milliseconds: the backoff base; the wait before attempt n is uniform in [0, min(max, base·2^(n−1))]. */
+  reconnectDelay = 1000;
+  /** Milliseconds: the longest wait before a reconnect attempt. */
+  reconnectMaxDelay = 30000;
+  /** Reconnect attempts after an abnormal end before giving up; `0` turns reconnecting off. */
+  maxRetries = Infinity;
+  /** How many messages may wait for the socket to open; one more `send()` throws `QuotaExceededError`. */
+  queueLimit = 1000;
+  /** Milliseconds a handshake may take before it counts as a failed connect; `0` for no limit. */
+  connectTimeout = 10000;
+  /** Milliseconds between heartbeats while open; `0` (the default) sends none. */
+  heartbeat = 0;
+  /** Milliseconds after a heartbeat within which something must arrive; `0` means twice `heartbeat`. */
+  heartbeatTimeout = 0;
+  /** What a heartbeat sends. */
+  heartbeatMessage = 'ping';
 
   #connection?: Connection;
+  #phase: Phase = 'idle';
   #queue = new SendQueue();
+  /** Reconnect attempts made since the socket was last open. */
+  #attempts = 0;
+  #wait?: ReconnectWait;
   /** The host the current connection was opened for, to tell a real host change from the first update. */
   #connectedHost = '';
   #url = '';
-  #connectOnUpdate = false;
   #closingByUser = false;
   #pendingError?: ReturnType<typeof setTimeout>;
-  #handlers: Record<HandledEvent, Handler> = {open: null, message: null};
-  #handlerListening = new Set<HandledEvent>();
+  #handlers = new EventHandlers<PyWebSocketElement>(this);
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(handlerAttributes)];
@@ -84,10 +118,13 @@ export class PyWebSocketElement extends ReactiveElement {
     return this;
   }
 
-  /** `CONNECTING`, `OPEN`, `CLOSING` or `CLOSED`, with the native WebSocket's values. */
+  /**
+   * `CONNECTING`, `OPEN`, `CLOSING` or `CLOSED`, with the native WebSocket's values.
+   * `CONNECTING` also while waiting to reconnect; `CLOSED` only when nothing more will happen by itself.
+   */
   get readyState(): number {
     if (this.#connection) return this.#connection.socket.readyState;
-    return this.#connectOnUpdate ? CONNECTING : CLOSED;
+    return this.#phase === 'idle' ? CLOSED : CONNECTING;
   }
 
   /** The URL of the current or last socket; `""` before the first connect. */
@@ -110,32 +147,37 @@ export class PyWebSocketElement extends ReactiveElement {
     return this.#connection?.socket.bufferedAmount ?? 0;
   }
 
+  /** How many messages wait for the socket to open. */
+  get queued(): number {
+    return this.#queue.size;
+  }
+
   get onopen(): Handler {
-    return this.#handlers.open;
+    return this.#handlers.get('open');
   }
   set onopen(handler: Handler) {
-    this.#setHandler('open', handler);
+    this.#handlers.set('open', handler);
   }
 
   get onmessage(): Handler {
-    return this.#handlers.message;
+    return this.#handlers.get('message');
   }
   set onmessage(handler: Handler) {
-    this.#setHandler('message', handler);
+    this.#handlers.set('message', handler);
   }
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
-    this.#connectOnUpdate = false;
+    this.#cancelWait();
     this.#dropConnection();
+    this.#attempts = 0;
     this.#connectedHost = this.host;
-    const problem = this.#open();
-    if (problem) this.#reportSoon(problem.message, problem.error);
+    this.#attempt();
   }
 
   /**
-   * Sends now when open; queues while connecting and sends the queue in order once open.
-   * Throws `InvalidStateError` when nothing would ever send it.
+   * Sends now when open; otherwise queues it, to be sent in order at the next open.
+   * Throws `InvalidStateError` when nothing would ever send it, `QuotaExceededError` when the queue is full.
    */
   send(data: SocketData): void {
     const state = this.readyState;
@@ -145,23 +187,29 @@ export class PyWebSocketElement extends ReactiveElement {
     if (state === OPEN && this.#queue.size === 0) {
       this.#connection!.socket.send(data);
     } else {
-      this.#queue.push(data);
+      this.#queue.push(data, this.queueLimit);
     }
   }
 
   /** Closes and does not reconnect; checks `code` and `reason` as the native `close()` does. */
   close(code?: number, reason?: string): void {
     const checked = checkCloseArguments(code, reason);
-    this.#connectOnUpdate = false;
-    if (!this.#connection || this.#closingByUser) return;
-    this.#closingByUser = true;
-    this.#connection.socket.close(checked.code, checked.reason);
+    if (this.#connection) {
+      if (this.#closingByUser) return;
+      this.#closingByUser = true;
+      // The rest happens at the socket's close event: it is final, whatever its code.
+      this.#connection.socket.close(checked.code, checked.reason);
+    } else if (this.#phase !== 'idle') {
+      this.#cancelWait();
+      this.#phase = 'idle';
+      this.#giveUp(false);
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#wantsAutoConnect() && !this.#connection) {
-      this.#connectOnUpdate = true;
+    if (this.#wantsAutoConnect() && !this.#connection && this.#phase === 'idle') {
+      this.#phase = 'pending';
       this.requestUpdate();
     }
   }
@@ -180,7 +228,7 @@ export class PyWebSocketElement extends ReactiveElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const type = handlerAttributes[name];
     if (type) {
-      this.#setHandler(type, value === null ? null : compileHandler(value));
+      this.#handlers.setFromAttribute(type, value);
     } else {
       super.attributeChangedCallback(name, old, value);
     }
@@ -189,18 +237,16 @@ export class PyWebSocketElement extends ReactiveElement {
   protected override updated(changed: PropertyValues<this>): void {
     const socket = this.#connection?.socket;
     if (socket && changed.has('binaryType')) socket.binaryType = this.#binaryType();
-    const live = socket !== undefined && !this.#closingByUser;
-    if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) {
-      this.#connectOnUpdate = true;
-    }
-    if (changed.has('manual') && !live && this.#wantsAutoConnect()) this.#connectOnUpdate = true;
-    if (!this.#connectOnUpdate) return;
+    const live = (socket !== undefined && !this.#closingByUser) || this.#phase === 'waiting';
+    let connectNow = this.#phase === 'pending';
+    if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
+    if (changed.has('manual') && !live && this.#wantsAutoConnect()) connectNow = true;
+    if (!connectNow) return;
     // Connecting after the update means every attribute and property has landed, whatever the upgrade order.
     if (this.host) {
       this.connect();
     } else {
-      this.#connectOnUpdate = false;
-      this.#dropConnection();
+      this.#stop();
     }
   }
 
@@ -212,7 +258,15 @@ export class PyWebSocketElement extends ReactiveElement {
     return this.binaryType === 'arraybuffer' ? 'arraybuffer' : 'blob';
   }
 
-  /** Starts a socket; returns the problem instead when there can be none. */
+  /** Starts a socket to `host`, or reports why there can be none and stops for good. */
+  #attempt(): void {
+    this.#phase = 'idle';
+    const problem = this.#open();
+    if (!problem) return;
+    this.#reportSoon(problem.message, problem.error);
+    this.#giveUp(false);
+  }
+
   #open(): {message: string; error?: Error} | undefined {
     if (typeof WebSocket === 'undefined') return {message: 'WebSocket is not supported in this browser.'};
     if (!this.host) return {message: 'No host is set: set the host attribute or property before connecting.'};
@@ -220,9 +274,19 @@ export class PyWebSocketElement extends ReactiveElement {
     if (resolved.problem !== undefined) return {message: resolved.problem};
     this.#url = resolved.url;
     const protocols: string[] | string = this.protocols;
-    const protocolList = typeof protocols === 'string' ? protocolListConverter.fromAttribute(protocols) : protocols;
     try {
-      this.#connection = new Connection(resolved.url, protocolList, this.#binaryType(), this.#listener);
+      this.#connection = new Connection(
+        {
+          url: resolved.url,
+          protocols: typeof protocols === 'string' ? listAttribute.fromAttribute(protocols) : protocols,
+          binaryType: this.#binaryType(),
+          connectTimeout: this.connectTimeout,
+          heartbeat: this.heartbeat,
+          heartbeatTimeout: this.heartbeatTimeout || 2 * this.heartbeat,
+          heartbeatMessage: this.heartbeatMessage,
+        },
+        this.#listener
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {message: `Could not open a WebSocket to ${resolved.url}: ${reason}`, error: error as Error};
@@ -230,8 +294,9 @@ export class PyWebSocketElement extends ReactiveElement {
     return undefined;
   }
 
-  readonly #listener = {
+  readonly #listener: ConnectionListener = {
     opened: () => {
+      this.#attempts = 0;
       const socket = this.#connection!.socket;
       // The queue goes out before `open` is seen, so a send from an open handler lands after it.
       this.#queue.flush(
@@ -240,20 +305,61 @@ export class PyWebSocketElement extends ReactiveElement {
       );
       this.dispatchEvent(new PyWebSocketOpenEvent());
     },
-    received: (message: MessageEvent) => {
+    received: (message) => {
       this.dispatchEvent(new PyWebSocketMessageEvent({data: message.data, origin: message.origin}));
     },
-    failed: () => {
-      if (this.#closingByUser) return;
-      const url = this.#url;
-      this.#report(this.#connection!.wasOpen ? `The connection to ${url} failed.` : `Could not connect to ${url}.`);
+    failed: (message) => {
+      if (!this.#closingByUser) this.#report(message);
     },
-    closed: (close: CloseEvent) => {
-      this.#connection = undefined;
-      this.#closingByUser = false;
-      this.dispatchEvent(new PyWebSocketCloseEvent({code: close.code, reason: close.reason, wasClean: close.wasClean}));
-    },
+    closed: (close) => this.#closed(close),
   };
+
+  #closed(close: CloseDetail): void {
+    const retriable = !this.#closingByUser && isRetriedClose(close.code);
+    const retry = retriable && this.#attempts < this.maxRetries;
+    this.#connection = undefined;
+    this.#closingByUser = false;
+    // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
+    this.#phase = retry ? 'waiting' : 'idle';
+    this.dispatchEvent(new PyWebSocketCloseEvent(close));
+    // A handler that called close() or connect() has decided what happens next.
+    if (this.#connection || this.#phase !== (retry ? 'waiting' : 'idle')) return;
+    if (retry) {
+      this.#scheduleReconnect(this.#attempts + 1, close);
+    } else {
+      this.#giveUp(retriable);
+    }
+  }
+
+  #scheduleReconnect(attempt: number, close: CloseDetail): void {
+    const delay = reconnectDelay(attempt, this.reconnectDelay, this.reconnectMaxDelay);
+    const proceed = this.dispatchEvent(
+      new PyWebSocketReconnectingEvent({attempt, delay, code: close.code, reason: close.reason})
+    );
+    if (this.#connection || this.#phase !== 'waiting') return;
+    if (!proceed) {
+      this.#phase = 'idle';
+      this.#giveUp(false);
+      return;
+    }
+    this.#wait = new ReconnectWait(delay, (cause) => {
+      this.#wait = undefined;
+      // Coming back online starts afresh: the attempt count is reset.
+      this.#attempts = cause === 'online' ? 0 : attempt;
+      this.#attempt();
+    });
+  }
+
+  /**
+   * Hands queued messages back, in order, in a `giveup` event: always when
+   * retries ran out, otherwise only if any were queued.
+   */
+  #giveUp(retriesRanOut: boolean): void {
+    const unsent = this.#queue.takeAll();
+    if (retriesRanOut || unsent.length > 0) {
+      this.dispatchEvent(new PyWebSocketGiveupEvent({attempts: this.#attempts, unsent}));
+    }
+  }
 
   #report(message: string, error?: Error): void {
     this.dispatchEvent(new PyWebSocketErrorEvent({message, error}));
@@ -272,6 +378,11 @@ export class PyWebSocketElement extends ReactiveElement {
     return 'the connection is closed: call connect() to open a new one.';
   }
 
+  #cancelWait(): void {
+    this.#wait?.cancel();
+    this.#wait = undefined;
+  }
+
   /** Closes the current socket quietly: no `close` event for a socket being replaced or abandoned. */
   #dropConnection(): void {
     this.#connection?.dispose();
@@ -279,34 +390,13 @@ export class PyWebSocketElement extends ReactiveElement {
     this.#closingByUser = false;
   }
 
-  /** Leaves nothing behind: no socket, no timer. */
+  /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
-    this.#connectOnUpdate = false;
+    this.#phase = 'idle';
     clearTimeout(this.#pendingError);
+    this.#cancelWait();
     this.#dropConnection();
-  }
-
-  #setHandler(type: HandledEvent, handler: Handler): void {
-    // Like the platform's event handlers, one listener is added the first time and calls whatever is set now.
-    if (handler !== null && !this.#handlerListening.has(type)) {
-      this.#handlerListening.add(type);
-      this.addEventListener(type, (event) => {
-        const result = this.#handlers[type]?.call(this, event);
-        if (result === false) event.preventDefault();
-      });
-    }
-    this.#handlers[type] = typeof handler === 'function' ? handler : null;
-  }
-}
-
-/** Compiles a handler attribute the way the browser does for `onclick="…"`: `this` is the element, `event` the event. */
-function compileHandler(body: string): Handler {
-  try {
-    return new Function('event', body) as Handler;
-  } catch (error) {
-    // Reported like any uncompilable handler attribute; the handler stays unset.
-    reportError(error);
-    return null;
+    this.#giveUp(false);
   }
 }
 

@@ -12,7 +12,14 @@ export class SendQueue {
     return this.#messages.length;
   }
 
-  push(data: SocketData): void {
+  /** Adds a message; throws `QuotaExceededError`, queue unchanged, when `limit` messages already wait. */
+  push(data: SocketData, limit = Infinity): void {
+    if (this.#messages.length >= limit) {
+      throw new DOMException(
+        `Failed to execute 'send' on 'PyWebSocket': ${limit} messages already wait for the socket to open (queue-limit).`,
+        'QuotaExceededError'
+      );
+    }
     this.#messages.push(snapshot(data));
   }
 
@@ -38,5 +45,6 @@ function snapshot(data: SocketData): SocketData {
   if (ArrayBuffer.isView(data)) {
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
   }
-  return data;
+  // Anything else is sent as its string, as the native send() does; take it now.
+  return data instanceof Blob ? data : String(data);
 }

@@ -97,6 +97,7 @@ describe('<py-websocket> connection failures', () => {
   it('reports a refused port with an error event, then a 1006 close', async () => {
     const host = await closedPortHost();
     const element = document.createElement('py-websocket');
+    element.maxRetries = 0;
     const events = recordEvents(element, ['error', 'close']);
     element.host = host;
     document.body.append(element);

@@ -58,3 +58,39 @@ export function recordEvents(element: EventTarget, types: string[]): Event[] {
 
 export const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface FaultStatus {
+  port: number;
+  running: boolean;
+  mode: 'echo' | 'silent' | 'refuse' | 'hang';
+  open: number;
+  connections: number;
+  received: string[];
+}
+
+/** A fault server of this test's own (see test/servers/fault-server.js), on a port of its own. */
+export class FaultServer {
+  readonly id = uniqueId();
+  port = 0;
+
+  static async start(): Promise<FaultServer> {
+    const server = new FaultServer();
+    server.port = (await server.act('start')).port;
+    return server;
+  }
+
+  get host(): string {
+    return `ws://127.0.0.1:${this.port}/`;
+  }
+
+  async act(action: 'start' | 'stop' | 'drop' | 'status' | 'mode' | 'close', query: Record<string, string> = {}): Promise<FaultStatus> {
+    const search = new URLSearchParams(query).toString();
+    const response = await fetch(`/__faults/${this.id}/${action}${search ? `?${search}` : ''}`);
+    return response.json();
+  }
+
+  status = () => this.act('status');
+  stop = () => this.act('stop');
+  drop = () => this.act('drop');
+  setMode = (to: FaultStatus['mode']) => this.act('mode', {to});
+}

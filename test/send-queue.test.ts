@@ -34,3 +34,22 @@ describe('SendQueue', () => {
     expect([...part]).to.deep.equal([2, 3]);
   });
 });
+
+describe('SendQueue limit', () => {
+  it('throws QuotaExceededError at the limit and keeps the queue as it was', () => {
+    const queue = new SendQueue();
+    queue.push('a', 2);
+    queue.push('b', 2);
+    expect(() => queue.push('c', 2)).to.throw(DOMException).with.property('name', 'QuotaExceededError');
+    expect(queue.takeAll()).to.deep.equal(['a', 'b']);
+  });
+
+  it('takes anything else as its string at once, as the native send() would', () => {
+    const queue = new SendQueue();
+    const value = {toString: () => 'first'};
+    queue.push(value as unknown as string);
+    value.toString = () => 'changed';
+    queue.push(42 as unknown as string);
+    expect(queue.takeAll()).to.deep.equal(['first', '42']);
+  });
+});

@@ -1,5 +1,6 @@
 import {createServer} from 'node:net';
 import {WebSocketServer} from 'ws';
+import {FaultServer} from './fault-server.js';
 
 /**
  * A @web/dev-server (and so @web/test-runner) plugin that answers WebSocket
@@ -7,6 +8,7 @@ import {WebSocketServer} from 'ws';
  *
  *   /ws/echo                 sends every message back, text as text, binary as binary
  *   /ws/close?code=&reason=  opens, then the server closes with that code and reason
+ *                            (code=none: a close frame without a code; code=drop: no close frame)
  *   /ws/protocols            accepts the first sub-protocol offered and sends its name
  *   /ws/send?text=           opens, then sends that text once
  *   /ws/refuse               answers the handshake with 403, so the connection fails
@@ -14,6 +16,12 @@ import {WebSocketServer} from 'ws';
  * Any of them takes `?id=…`: the server then keeps a log of that connection's
  * life (opens, messages, closes), read as JSON from GET /__ws/log?id=….
  * GET /__ws/closed-port answers a port on 127.0.0.1 where nothing listens.
+ *
+ * Fault servers (see fault-server.js), each on a port of its own, one per `id`:
+ *   GET /__faults/<id>/start | stop | drop | status
+ *   GET /__faults/<id>/mode?to=echo|silent|refuse|hang
+ *   GET /__faults/<id>/close?code=&reason=
+ * each answer the server's status as JSON: {port, running, mode, open, connections, received}.
  */
 export function socketServerPlugin() {
   const logs = new Map();
@@ -22,6 +30,19 @@ export function socketServerPlugin() {
     handleProtocols: (offered) => offered.values().next().value ?? false,
   });
   let closedPort;
+  const faultServers = new Map();
+
+  async function faultAction(id, action, query) {
+    if (!faultServers.has(id)) faultServers.set(id, new FaultServer());
+    const server = faultServers.get(id);
+    if (action === 'start') await server.start();
+    else if (action === 'stop') await server.stop();
+    else if (action === 'drop') server.drop();
+    else if (action === 'mode') server.mode = query.to;
+    else if (action === 'close') server.closeAll(Number(query.code), query.reason ?? '');
+    else if (action !== 'status') throw new Error(`unknown fault action ${action}`);
+    return server.status();
+  }
 
   const logFor = (id) => {
     if (!logs.has(id)) logs.set(id, {opened: 0, open: 0, messages: [], closes: []});
@@ -45,9 +66,13 @@ export function socketServerPlugin() {
       case '/ws/echo':
         socket.on('message', (data, isBinary) => socket.send(data, {binary: isBinary}));
         break;
-      case '/ws/close':
-        socket.close(Number(url.searchParams.get('code') ?? 1000), url.searchParams.get('reason') ?? '');
+      case '/ws/close': {
+        const code = url.searchParams.get('code') ?? '1000';
+        if (code === 'none') socket.close(); // a close frame without a code: the client sees 1005
+        else if (code === 'drop') socket.terminate(); // no close frame at all: the client sees 1006
+        else socket.close(Number(code), url.searchParams.get('reason') ?? '');
         break;
+      }
       case '/ws/protocols':
         socket.send(socket.protocol);
         break;
@@ -72,13 +97,16 @@ export function socketServerPlugin() {
       });
     },
 
-    serve(context) {
+    async serve(context) {
+      const fault = context.path.match(/^\/__faults\/([\w-]+)\/(\w+)$/);
+      if (fault) return {body: JSON.stringify(await faultAction(fault[1], fault[2], context.query)), type: 'json'};
       if (context.path === '/__ws/log') return {body: JSON.stringify(logFor(context.query.id)), type: 'json'};
       if (context.path === '/__ws/closed-port') return {body: JSON.stringify({port: closedPort}), type: 'json'};
       return undefined;
     },
 
-    serverStop() {
+    async serverStop() {
+      await Promise.all([...faultServers.values()].map((server) => server.stop()));
       for (const client of sockets.clients) client.terminate();
       sockets.close();
     },

@@ -1,0 +1,18 @@
+/** How the element's attributes become property values. */
+
+/** A space- or comma-separated list, as in `protocols="chat, v2"`. */
+export const listAttribute = {
+  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
+  toAttribute: (value: string[]): string => value.join(' '),
+};
+
+/** A non-negative number; a missing or unreadable attribute means `fallback`. */
+export function numberAttribute(fallback: number) {
+  return {
+    fromAttribute: (value: string | null): number => {
+      const number = value === null || value.trim() === '' ? NaN : Number(value);
+      return Number.isNaN(number) || number < 0 ? fallback : number;
+    },
+    toAttribute: (value: number): string => String(value),
+  };
+}

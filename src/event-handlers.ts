@@ -1,0 +1,41 @@
+/** `onopen`-style event handler properties and attributes, as the platform has for `onclick`. */
+export type EventHandler<T extends EventTarget> = ((this: T, event: Event) => unknown) | null;
+
+export class EventHandlers<T extends EventTarget> {
+  readonly #target: T;
+  readonly #handlers = new Map<string, EventHandler<T>>();
+
+  constructor(target: T) {
+    this.#target = target;
+  }
+
+  get(type: string): EventHandler<T> {
+    return this.#handlers.get(type) ?? null;
+  }
+
+  set(type: string, handler: EventHandler<T>): void {
+    // As on the platform: one listener, added when a handler is first set, calls whatever is set now.
+    const callable = typeof handler === 'function' ? handler : null;
+    if (callable && !this.#handlers.has(type)) {
+      this.#target.addEventListener(type, (event) => {
+        if (this.get(type)?.call(this.#target, event) === false) event.preventDefault();
+      });
+    }
+    if (callable || this.#handlers.has(type)) this.#handlers.set(type, callable);
+  }
+
+  /** Sets the handler from an attribute's code: `this` is the target, `event` the event. */
+  setFromAttribute(type: string, code: string | null): void {
+    if (code === null) {
+      this.set(type, null);
+      return;
+    }
+    try {
+      this.set(type, new Function('event', code) as EventHandler<T>);
+    } catch (error) {
+      // Reported like any handler attribute that does not compile; the handler stays unset.
+      reportError(error);
+      this.set(type, null);
+    }
+  }
+}

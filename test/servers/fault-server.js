@@ -1,0 +1,75 @@
+import {createServer} from 'node:http';
+import {WebSocketServer} from 'ws';
+
+/**
+ * A WebSocket server on 127.0.0.1 that tests can hurt on purpose. It echoes
+ * (or, `silent`, says nothing: a half-open peer), logs what it receives, and can
+ * be stopped and started again on the same port, drop every TCP connection
+ * without a close frame, close connections with a code, refuse handshakes
+ * (`refuse`) or leave them hanging (`hang`).
+ */
+export class FaultServer {
+  /** 'echo' | 'silent' | 'refuse' | 'hang' */
+  mode = 'echo';
+  /** Every text message received, in arrival order, across connections. */
+  received = [];
+  connections = 0;
+  #http;
+  #sockets = new WebSocketServer({noServer: true});
+  #tcp = new Set();
+  port = 0;
+
+  async start() {
+    if (this.#http) return;
+    this.#http = createServer((request, response) => response.writeHead(404).end());
+    this.#http.on('connection', (tcp) => {
+      this.#tcp.add(tcp);
+      tcp.on('close', () => this.#tcp.delete(tcp));
+    });
+    this.#http.on('upgrade', (request, tcp, head) => {
+      if (this.mode === 'refuse') return tcp.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      if (this.mode === 'hang') return; // never answer the handshake
+      this.#sockets.handleUpgrade(request, tcp, head, (socket) => this.#accept(socket));
+    });
+    await new Promise((resolve, reject) => {
+      this.#http.once('error', reject);
+      this.#http.listen(this.port, '127.0.0.1', resolve);
+    });
+    this.port = this.#http.address().port;
+  }
+
+  /** Stops listening and cuts every connection without a close frame, as a crashed server would. */
+  async stop() {
+    const http = this.#http;
+    if (!http) return;
+    this.#http = undefined;
+    this.drop();
+    await new Promise((resolve) => http.close(resolve));
+  }
+
+  /** Destroys every TCP connection: the peer sees the socket vanish (close code 1006). */
+  drop() {
+    for (const tcp of this.#tcp) tcp.destroy();
+  }
+
+  /** Closes every open WebSocket with a close frame carrying `code` and `reason`. */
+  closeAll(code, reason = '') {
+    for (const socket of this.#sockets.clients) socket.close(code, reason);
+  }
+
+  get open() {
+    return this.#sockets.clients.size;
+  }
+
+  status() {
+    return {port: this.port, running: Boolean(this.#http), mode: this.mode, open: this.open, connections: this.connections, received: this.received};
+  }
+
+  #accept(socket) {
+    this.connections++;
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary) this.received.push(data.toString());
+      if (this.mode === 'echo') socket.send(data, {binary: isBinary});
+    });
+  }
+}
