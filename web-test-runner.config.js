@@ -19,7 +19,11 @@ const chromium = chromeLauncher({
 });
 
 export default {
-  files: ['test/**/*.test.ts', '!test/python/**'],
+  // The fast suite, and the Python runtimes in groups of their own (they load for seconds).
+  groups: [
+    {name: 'element', files: ['test/**/*.test.ts', '!test/python/**']},
+    {name: 'python', files: 'test/python/**/*.test.ts'},
+  ],
   hostname: '127.0.0.1',
   nodeResolve: true,
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), socketServerPlugin()],
