@@ -1,5 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {serveRuntimeFilesAsIs} from './test/servers/runtime-files.js';
 import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
 
 // Debian's Chromium, started as root on a machine without outside network.
@@ -26,6 +27,7 @@ export default {
   ],
   hostname: '127.0.0.1',
   nodeResolve: true,
+  middleware: [serveRuntimeFilesAsIs()],
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), socketServerPlugin()],
   browsers: [chromium],
   testFramework: {config: {timeout: 5000}},

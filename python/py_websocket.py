@@ -32,8 +32,12 @@ except ImportError:
         RUNTIME = "pyodide"
         from pyodide.ffi import create_proxy, create_once_callable
 
+# Small JS helpers, made here so that every runtime reads their answers the same way.
+_element_defined = window.Function.new("return Boolean(customElements.get('py-websocket'))")
+_is_array_buffer = window.Function.new("value", "return value instanceof ArrayBuffer")
+
 #: Whether this browser has WebSocket, read once when the module loads.
-supported = bool(window.Reflect.has(window, "WebSocket"))
+supported = bool(window.Function.new("return typeof WebSocket === 'function'")())
 
 if RUNTIME == "brython":
     # Brython's own browser.websocket page checks this flag, which Brython 3.14 no longer has.
@@ -51,18 +55,26 @@ _EVENT_FIELDS = {
 }
 
 
-def _is_array_buffer(value):
-    return str(window.Object.prototype.toString.call(value)) == "[object ArrayBuffer]"
+if RUNTIME == "micropython":
+    # MicroPython copies typed arrays byte by byte; a hex string crosses in one piece.
+    _buffer_to_hex = window.Function.new(
+        "buffer", "return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')"
+    )
+    _hex_to_array = window.Function.new(
+        "hex",
+        "const array = new Uint8Array(hex.length / 2);"
+        "for (let i = 0; i < array.length; i++) array[i] = parseInt(hex.substr(2 * i, 2), 16);"
+        "return array;",
+    )
 
 
 def _bytes_from(buffer):
     """A JS ArrayBuffer as Python bytes."""
     if RUNTIME == "pyodide":
         return buffer.to_bytes()
-    view = window.Uint8Array.new(buffer)
-    if RUNTIME == "brython":
-        return bytes(view)
-    return bytes([view[i] for i in range(view.length)])
+    if RUNTIME == "micropython":
+        return bytes.fromhex(_buffer_to_hex(buffer))
+    return bytes(window.Uint8Array.new(buffer))
 
 
 def _uint8_array(data):
@@ -72,6 +84,8 @@ def _uint8_array(data):
         array = window.Uint8Array.new(len(data))
         array.assign(data)
         return array
+    if RUNTIME == "micropython":
+        return _hex_to_array(data.hex())
     return window.Uint8Array.new(list(data))
 
 
@@ -137,7 +151,7 @@ class WebSocket:
     def __init__(self, host, id=None):
         if not supported:
             raise NotImplementedError("WebSocket is not supported in this browser")
-        if not window.customElements.get("py-websocket"):
+        if not _element_defined():
             raise RuntimeError("<py-websocket> is not defined: load py-websocket.js before using py_websocket")
         element = _document.getElementById(id) if id else None
         self._created = element is None
