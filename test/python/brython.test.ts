@@ -39,4 +39,9 @@ describe('py_websocket under Brython', function () {
     expect(page.harness.reports.supported).to.equal(false);
     expect(page.harness.reports.raised).to.match(/^NotImplementedError/);
   });
+
+  it('leaves the element usable without the module: document[id].bind(...)', async () => {
+    const {page} = await openPythonPage('brython', 'element_direct');
+    expect(page.harness.reports).to.include({message: 'straight to the element', close: 1000});
+  });
 });

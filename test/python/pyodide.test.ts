@@ -2,7 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {openPythonPage, type PageWindow} from './python-page.js';
 
 type PyodidePage = PageWindow & {
-  harness: {run(scenario: string): Promise<void>; loadTime: number; pyodide: {runPython(code: string): unknown}};
+  harness: {run(scenario: string): Promise<void>; pyodide: {_module: {enable_pyproxy_allocation_tracing(): void; pyproxy_alloc_map: Map<unknown, string>}}};
 };
 
 describe('py_websocket under Pyodide', function () {
@@ -16,7 +16,6 @@ describe('py_websocket under Pyodide', function () {
       page: PyodidePage;
       document: Document;
     });
-    console.log(`Pyodide test page loaded in ${Math.round(page.harness.loadTime)} ms`);
   });
   after(() => document.defaultView?.frameElement?.remove());
 
@@ -56,5 +55,20 @@ describe('py_websocket under Pyodide', function () {
     const reports = await run('no_websocket_reload');
     expect(reports.supported).to.equal(false);
     expect(reports.raised).to.match(/^NotImplementedError/);
+  });
+
+  it('leaves the element usable without the module: addEventListener with create_proxy', async () => {
+    expect(await run('element_direct')).to.include({message: 'straight to the element', close: 1000});
+  });
+
+  it('keeps no proxy alive after many bind/unbind cycles and close()', async () => {
+    const module = page.harness.pyodide._module;
+    module.enable_pyproxy_allocation_tracing();
+    const before = module.pyproxy_alloc_map.size;
+    const reports = await run('proxies');
+    expect(reports).to.include({received: 'hello', element_removed: true});
+    await waitUntil(() => module.pyproxy_alloc_map.size === before, 'every proxy released', {timeout: 2000}).catch(() => {});
+    const alive = [...module.pyproxy_alloc_map.values()].slice(0, 3);
+    expect(module.pyproxy_alloc_map.size - before, `still alive, created at: ${alive.join('\n')}`).to.equal(0);
   });
 });

@@ -37,6 +37,11 @@ describe('py_websocket under PyScript with MicroPython', function () {
     expect(page.harness.reports.supported).to.equal(false);
     expect(page.harness.reports.raised).to.match(/^NotImplementedError/);
   });
+
+  it('leaves the element usable without the module: addEventListener with create_proxy', async () => {
+    const {page} = await openPythonPage('pyscript', 'element_direct');
+    expect(page.harness.reports).to.include({message: 'straight to the element', close: 1000});
+  });
 });
 
 describe('py_websocket under PyScript with Pyodide', function () {

@@ -4,7 +4,6 @@ export interface Harness {
   reports: Record<string, unknown>;
   alerts: string[];
   errors: string[];
-  loadStarted: number;
 }
 export type PageWindow = Window & typeof globalThis & {harness: Harness};
 
@@ -21,10 +20,12 @@ export async function openPythonPage(
   document.body.append(frame);
   const page = () => frame.contentWindow as PageWindow;
   const until = options.until ?? 'done';
+  const started = performance.now();
   await waitUntil(() => page()?.harness?.reports[until] !== undefined, `${runtime} ran ${scenario}`, {
     timeout: options.timeout ?? 20000,
     interval: 50,
   });
+  console.log(`${runtime} page, ${scenario || 'loaded'}: ${Math.round(performance.now() - started)} ms until "${until}"`);
   return {frame, page: page(), document: frame.contentDocument!};
 }
 

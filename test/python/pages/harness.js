@@ -5,7 +5,6 @@ window.harness = {
   reports: {},
   alerts: [],
   errors: [],
-  loadStarted: performance.now(),
   report(name, value) {
     this.reports[name] = value;
   },
