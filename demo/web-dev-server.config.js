@@ -1,4 +1,5 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {serveRuntimeFilesAsIs} from '../test/servers/runtime-files.js';
 import {socketServerPlugin} from '../test/servers/socket-server-plugin.js';
 
 // `npm start`: the demo and its echo server (ws://…/ws/echo) on one local origin.
@@ -14,6 +15,7 @@ export default {
       if (context.path === '/') return context.redirect('/demo/');
       return next();
     },
+    serveRuntimeFilesAsIs(),
   ],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}),

@@ -13,8 +13,6 @@ The same code runs under Brython, Pyodide and PyScript (Pyodide or MicroPython):
 The page must load the element first (``dist/py-websocket.js`` or ``import 'py-websocket'``).
 """
 
-import sys
-
 __all__ = ["supported", "websocket", "WebSocket", "Event", "RUNTIME"]
 
 try:
@@ -22,6 +20,7 @@ try:
 
     RUNTIME = "brython"
 except ImportError:
+    import sys  # (not imported under Brython, where `sys` needs its separate standard library)
     import js as window
 
     _document = window.document
