@@ -1,4 +1,4 @@
-import {waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 
 export interface Harness {
   reports: Record<string, unknown>;
@@ -32,3 +32,40 @@ export async function openPythonPage(
 export function closePythonPages(): void {
   document.querySelectorAll('iframe').forEach((frame) => frame.remove());
 }
+
+/**
+ * Plays the browser.websocket example's page as a person would (open, type, send, close)
+ * and checks what its handlers did: `evt.data` reaches on_message as the str that was sent.
+ */
+export async function playSeedExample(page: PageWindow, document: Document): Promise<void> {
+  const button = (id: string) => document.getElementById(id) as HTMLButtonElement;
+  button('openbtn').click();
+  await waitUntil(() => !button('sendbtn').disabled, 'on_open enabled send');
+  expect(button('openbtn').disabled).to.equal(true);
+  (document.getElementById('data') as HTMLInputElement).value = 'hola <b>mundo</b>';
+  button('sendbtn').click();
+  await waitUntil(() => page.harness.alerts.length === 1, 'on_message alerted');
+  expect(page.harness.alerts[0]).to.equal('Mensaje recibido : hola <b>mundo</b>');
+  button('closebtn').click();
+  await waitUntil(() => page.harness.alerts.length === 2, 'on_close alerted');
+  expect(page.harness.alerts[1]).to.equal('Se ha cerrado la conexión');
+  expect(button('openbtn').disabled).to.equal(false);
+  expect(button('sendbtn').disabled).to.equal(true);
+  expect(page.harness.errors).to.deep.equal([]);
+}
+
+/** What each scenario in test/python/scenarios/ must report, under every runtime. */
+export const expectReports = {
+  binary: (reports: Record<string, unknown>) =>
+    expect(reports).to.include({types: 'bytes,bytes,bytes,str', roundtrip: true, close: 1000}),
+  badHost: (reports: Record<string, unknown>) => {
+    expect(reports.error).to.contain('"ftp:"');
+    expect(reports.readyState).to.equal(3);
+  },
+  noWebSocket: (reports: Record<string, unknown>) => {
+    expect(reports.supported).to.equal(false);
+    expect(reports.raised).to.match(/^NotImplementedError/);
+  },
+  elementDirect: (reports: Record<string, unknown>) =>
+    expect(reports).to.include({message: 'straight to the element', close: 1000}),
+};
