@@ -16,7 +16,8 @@ export interface ConnectionOptions {
 /** What a connection reports to whoever drives it. */
 export interface ConnectionListener {
   opened(): void;
-  received(message: MessageEvent): void;
+  /** A message arrived; `origin` is the server's, the same for every message of a connection. */
+  received(data: string | Blob | ArrayBuffer, origin: string): void;
   /** The connection failed or broke; `message` names the problem. Followed by `closed`. */
   failed(message: string): void;
   /** The end: the socket's own close, or one made up when the connection was given up as dead. */
@@ -30,6 +31,8 @@ export interface ConnectionListener {
  */
 export class Connection {
   readonly socket: WebSocket;
+  /** What `MessageEvent.origin` says for this socket's messages, worked out once instead of per message. */
+  readonly origin: string;
   readonly #lifetime = new AbortController();
   readonly #options: ConnectionOptions;
   readonly #listener: ConnectionListener;
@@ -43,6 +46,7 @@ export class Connection {
     this.#options = options;
     this.#listener = listener;
     this.socket = new WebSocket(options.url, options.protocols);
+    this.origin = new URL(options.url).origin;
     this.socket.binaryType = options.binaryType;
     const signal = this.#lifetime.signal;
     signal.addEventListener('abort', () => this.#clearTimers());
@@ -79,9 +83,11 @@ export class Connection {
 
   #received(message: MessageEvent): void {
     // Anything at all from the server shows it is alive.
-    clearTimeout(this.#heartbeatDeadline);
-    this.#heartbeatDeadline = undefined;
-    this.#listener.received(message);
+    if (this.#heartbeatDeadline !== undefined) {
+      clearTimeout(this.#heartbeatDeadline);
+      this.#heartbeatDeadline = undefined;
+    }
+    this.#listener.received(message.data, this.origin);
   }
 
   #beat(): void {

@@ -305,8 +305,8 @@ export class PyWebSocketElement extends ReactiveElement {
       );
       this.dispatchEvent(new PyWebSocketOpenEvent());
     },
-    received: (message) => {
-      this.dispatchEvent(new PyWebSocketMessageEvent({data: message.data, origin: message.origin}));
+    received: (data, origin) => {
+      this.dispatchEvent(new PyWebSocketMessageEvent({data, origin}));
     },
     failed: (message) => {
       if (!this.#closingByUser) this.#report(message);
