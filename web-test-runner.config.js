@@ -1,23 +1,10 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {chromiumArgs, chromiumPath} from './scripts/chromium.js';
 import {serveRuntimeFilesAsIs} from './test/servers/runtime-files.js';
 import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
 
-// Debian's Chromium, started as root on a machine without outside network.
-const chromium = chromeLauncher({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-});
+const chromium = chromeLauncher({launchOptions: {executablePath: chromiumPath, headless: true, args: chromiumArgs}});
 
 export default {
   // The fast suite, and the Python runtimes in groups of their own (they load for seconds).

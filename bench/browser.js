@@ -1,7 +1,9 @@
 import puppeteer from 'puppeteer-core';
 import {cmdline, descendants, threadCpuMs} from './proc.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import {chromiumArgs, chromiumPath} from '../scripts/chromium.js';
+
+export {chromiumPath};
 
 /**
  * Headless Chromium with the DevTools Network domain off: left on, it reports
@@ -13,14 +15,7 @@ export async function launchBrowser() {
     headless: true,
     networkEnabled: false,
     protocolTimeout: 120000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
 }
 

@@ -8,6 +8,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
+import {chromiumArgs, chromiumPath} from '../../scripts/chromium.js';
 import {FaultServer} from '../servers/fault-server.js';
 
 const bundlePath = fileURLToPath(new URL('../../dist/py-websocket.js', import.meta.url));
@@ -296,9 +297,9 @@ async function main() {
   let browser;
   try {
     browser = await puppeteer.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: chromiumArgs,
     });
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
