@@ -43,6 +43,8 @@ type Phase = 'idle' | 'pending' | 'waiting';
  * @fires {PyWebSocketErrorEvent} error - The connection failed or `host` is unusable: `message` names the problem, `error` holds the exception if any.
  * @fires {PyWebSocketCloseEvent} close - The socket closed: `code`, `reason`, `wasClean`.
  * @fires {PyWebSocketReconnectingEvent} reconnecting - Before each wait for a reconnect: `attempt`, `delay`, `code`, `reason`. Cancelable: `preventDefault()` stops reconnecting.
+ * @attr onopen - Code run for each `open` event, like `onclick`: `this` is the element, `event` the event.
+ * @attr onmessage - Code run for each `message` event, the same way.
  * @fires {PyWebSocketGiveupEvent} giveup - Retries ran out, or the element stopped for good with messages queued: `attempts`, `unsent`.
  */
 // ReactiveElement is LitElement without templates: the element renders nothing, so it needs none.
