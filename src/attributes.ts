@@ -16,3 +16,11 @@ export function numberAttribute(fallback: number) {
     toAttribute: (value: number): string => String(value),
   };
 }
+
+/** An enumerated attribute: a missing or unknown value means the first of `values`. */
+export function enumeratedAttribute<T extends string>(values: readonly T[]) {
+  return {
+    fromAttribute: (value: string | null): T => (values.includes(value as T) ? (value as T) : values[0]),
+    toAttribute: (value: T): string => value,
+  };
+}

@@ -1,4 +1,5 @@
 import type {CloseDetail} from './events.js';
+import {timerDelay} from './timer-delay.js';
 
 export interface ConnectionOptions {
   url: string;
@@ -57,8 +58,9 @@ export class Connection {
     if (options.connectTimeout > 0) {
       this.#connectDeadline = setTimeout(() => {
         listener.failed(`Could not connect to ${options.url} within ${options.connectTimeout} ms.`);
-        this.#giveUp(`connect timeout after ${options.connectTimeout} ms`);
-      }, options.connectTimeout);
+        // An error handler may have replaced this connection already (connect()): then it is over.
+        if (!signal.aborted) this.#giveUp(`connect timeout after ${options.connectTimeout} ms`);
+      }, timerDelay(options.connectTimeout));
     }
   }
 
@@ -77,7 +79,7 @@ export class Connection {
     this.#wasOpen = true;
     clearTimeout(this.#connectDeadline);
     const {heartbeat} = this.#options;
-    if (heartbeat > 0) this.#heartbeats = setInterval(() => this.#beat(), heartbeat);
+    if (heartbeat > 0) this.#heartbeats = setInterval(() => this.#beat(), timerDelay(heartbeat));
     this.#listener.opened();
   }
 
@@ -98,7 +100,7 @@ export class Connection {
     const {heartbeatTimeout} = this.#options;
     this.#heartbeatDeadline = setTimeout(
       () => this.#giveUp(`heartbeat timeout: nothing received within ${heartbeatTimeout} ms of a heartbeat`),
-      heartbeatTimeout
+      timerDelay(heartbeatTimeout)
     );
   }
 

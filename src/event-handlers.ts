@@ -24,14 +24,18 @@ export class EventHandlers<T extends EventTarget> {
     if (callable || this.#handlers.has(type)) this.#handlers.set(type, callable);
   }
 
-  /** Sets the handler from an attribute's code: `this` is the target, `event` the event. */
+  /**
+   * Sets the handler from an attribute's code. As for `onclick="…"`, `this` is the target,
+   * `event` the event, and names resolve on the target, then on its document, then globally.
+   */
   setFromAttribute(type: string, code: string | null): void {
     if (code === null) {
       this.set(type, null);
       return;
     }
     try {
-      this.set(type, new Function('event', code) as EventHandler<T>);
+      const scoped = `with (this.ownerDocument ?? document) with (this) {\n${code}\n}`;
+      this.set(type, new Function('event', scoped) as EventHandler<T>);
     } catch (error) {
       // Reported like any handler attribute that does not compile; the handler stays unset.
       reportError(error);

@@ -1,5 +1,5 @@
-import {ReactiveElement, type PropertyValues} from 'lit';
-import {listAttribute, numberAttribute} from './attributes.js';
+import {ReactiveElement, type PropertyDeclaration, type PropertyValues} from 'lit';
+import {enumeratedAttribute, listAttribute, numberAttribute} from './attributes.js';
 import {reconnectDelay} from './backoff.js';
 import {checkCloseArguments} from './close-arguments.js';
 import {isRetriedClose} from './close-policy.js';
@@ -61,7 +61,7 @@ export class PyWebSocketElement extends ReactiveElement {
   static override properties = {
     host: {},
     protocols: {converter: listAttribute},
-    binaryType: {attribute: 'binary-type'},
+    binaryType: {attribute: 'binary-type', converter: enumeratedAttribute(['blob', 'arraybuffer']), noAccessor: true},
     manual: {type: Boolean},
     reconnectDelay: {attribute: 'reconnect-delay', converter: numberAttribute(1000)},
     reconnectMaxDelay: {attribute: 'reconnect-max-delay', converter: numberAttribute(30000)},
@@ -77,8 +77,16 @@ export class PyWebSocketElement extends ReactiveElement {
   host = '';
   /** Sub-protocols offered in the handshake; the attribute is a space- or comma-separated list. */
   protocols: string[] = [];
-  /** How binary messages arrive: `"blob"` or `"arraybuffer"`. */
-  binaryType: BinaryType = 'blob';
+  /** How binary messages arrive: `"blob"` or `"arraybuffer"`; other values are ignored, as natively. */
+  get binaryType(): BinaryType {
+    return this.#binaryType;
+  }
+  set binaryType(value: BinaryType) {
+    if (value !== 'blob' && value !== 'arraybuffer') return;
+    const old = this.#binaryType;
+    this.#binaryType = value;
+    this.requestUpdate('binaryType', old);
+  }
   /** When set, the element does not connect by itself: call `connect()`. */
   manual = false;
   /** Milliseconds: the backoff base; the wait before attempt n is uniform in [0, min(max, base·2^(n−1))]. */
@@ -99,6 +107,13 @@ export class PyWebSocketElement extends ReactiveElement {
   heartbeatMessage = 'ping';
 
   #connection?: Connection;
+  /** The current or last socket: `protocol` and `extensions` still read from it after it closed, as natively. */
+  #lastSocket?: WebSocket;
+  #binaryType: BinaryType = 'blob';
+  /** `host` changed and the socket to the old one is not yet replaced: sends wait for the new one. */
+  #hostChanging = false;
+  /** Set between removal and the end of the task: a re-insertion then is a move, not a new start. */
+  #leaving = false;
   #phase: Phase = 'idle';
   #queue = new SendQueue();
   /** Reconnect attempts made since the socket was last open. */
@@ -110,6 +125,18 @@ export class PyWebSocketElement extends ReactiveElement {
   #closingByUser = false;
   #pendingError?: ReturnType<typeof setTimeout>;
   #handlers = new EventHandlers<PyWebSocketElement>(this);
+
+  constructor() {
+    super();
+    // Handlers set on the element before it was upgraded are own properties hiding the accessors.
+    for (const name of ['onopen', 'onmessage'] as const) {
+      if (Object.hasOwn(this, name)) {
+        const handler = this[name];
+        delete this[name];
+        this[name] = handler;
+      }
+    }
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(handlerAttributes)];
@@ -136,12 +163,12 @@ export class PyWebSocketElement extends ReactiveElement {
 
   /** The sub-protocol the server chose. */
   get protocol(): string {
-    return this.#connection?.socket.protocol ?? '';
+    return this.#lastSocket?.protocol ?? '';
   }
 
   /** The extensions the server chose. */
   get extensions(): string {
-    return this.#connection?.socket.extensions ?? '';
+    return this.#lastSocket?.extensions ?? '';
   }
 
   /** Bytes handed to the open socket but not yet sent. */
@@ -170,6 +197,7 @@ export class PyWebSocketElement extends ReactiveElement {
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
+    this.#hostChanging = false;
     this.#cancelWait();
     this.#dropConnection();
     this.#attempts = 0;
@@ -186,7 +214,7 @@ export class PyWebSocketElement extends ReactiveElement {
     if (state === CLOSED || this.#closingByUser) {
       throw new DOMException(`Failed to execute 'send' on 'PyWebSocket': ${this.#whyClosed()}`, 'InvalidStateError');
     }
-    if (state === OPEN && this.#queue.size === 0) {
+    if (state === OPEN && this.#queue.size === 0 && !this.#hostChanging) {
       this.#connection!.socket.send(data);
     } else {
       this.#queue.push(data, this.queueLimit);
@@ -204,12 +232,19 @@ export class PyWebSocketElement extends ReactiveElement {
     } else if (this.#phase !== 'idle') {
       this.#cancelWait();
       this.#phase = 'idle';
+      // Not even the coming first update connects now.
+      this.#connectedHost = this.host;
       this.#giveUp(false);
     }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.#leaving) {
+      // Removed and re-inserted in the same task: a move, which changes nothing.
+      this.#leaving = false;
+      return;
+    }
     if (this.#wantsAutoConnect() && !this.#connection && this.#phase === 'idle') {
       this.#phase = 'pending';
       this.requestUpdate();
@@ -219,13 +254,20 @@ export class PyWebSocketElement extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Removal and re-insertion in the same task is a move: keep the connection.
+    this.#leaving = true;
     queueMicrotask(() => {
+      this.#leaving = false;
       if (!this.isConnected) this.#stop();
     });
   }
 
   /** Called instead of disconnect/connect by `moveBefore()`: the connection simply stays. */
   connectedMoveCallback(): void {}
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name === 'host' && this.#connection && oldValue !== this.host) this.#hostChanging = true;
+    super.requestUpdate(name, oldValue, options);
+  }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const type = handlerAttributes[name];
@@ -238,11 +280,14 @@ export class PyWebSocketElement extends ReactiveElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const socket = this.#connection?.socket;
-    if (socket && changed.has('binaryType')) socket.binaryType = this.#binaryType();
+    if (socket && changed.has('binaryType')) socket.binaryType = this.binaryType;
     const live = (socket !== undefined && !this.#closingByUser) || this.#phase === 'waiting';
-    let connectNow = this.#phase === 'pending';
+    // What was set since insertion (`manual`, `host`) is judged now that it has landed.
+    let connectNow = this.#phase === 'pending' && this.#wantsAutoConnect();
+    if (this.#phase === 'pending' && !connectNow) this.#phase = 'idle';
     if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
-    if (changed.has('manual') && !live && this.#wantsAutoConnect()) connectNow = true;
+    if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
+    this.#hostChanging = false; // connect() below, if any, replaces the socket at once
     if (!connectNow) return;
     // Connecting after the update means every attribute and property has landed, whatever the upgrade order.
     if (this.host) {
@@ -254,10 +299,6 @@ export class PyWebSocketElement extends ReactiveElement {
 
   #wantsAutoConnect(): boolean {
     return this.isConnected && !this.manual && this.host !== '';
-  }
-
-  #binaryType(): BinaryType {
-    return this.binaryType === 'arraybuffer' ? 'arraybuffer' : 'blob';
   }
 
   /** Starts a socket to `host`, or reports why there can be none and stops for good. */
@@ -281,7 +322,7 @@ export class PyWebSocketElement extends ReactiveElement {
         {
           url: resolved.url,
           protocols: typeof protocols === 'string' ? listAttribute.fromAttribute(protocols) : protocols,
-          binaryType: this.#binaryType(),
+          binaryType: this.binaryType,
           connectTimeout: this.connectTimeout,
           heartbeat: this.heartbeat,
           heartbeatTimeout: this.heartbeatTimeout || 2 * this.heartbeat,
@@ -289,6 +330,7 @@ export class PyWebSocketElement extends ReactiveElement {
         },
         this.#listener
       );
+      this.#lastSocket = this.#connection.socket;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {message: `Could not open a WebSocket to ${resolved.url}: ${reason}`, error: error as Error};
@@ -394,11 +436,18 @@ export class PyWebSocketElement extends ReactiveElement {
 
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
+    this.#release();
+    this.#giveUp(false);
+    // A giveup handler may have called connect(): out of the document, that cannot stand.
+    if (!this.isConnected) this.#release();
+  }
+
+  #release(): void {
     this.#phase = 'idle';
+    this.#hostChanging = false;
     clearTimeout(this.#pendingError);
     this.#cancelWait();
     this.#dropConnection();
-    this.#giveUp(false);
   }
 }
 

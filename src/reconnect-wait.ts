@@ -1,3 +1,5 @@
+import {timerDelay} from './timer-delay.js';
+
 /**
  * The wait before a reconnect attempt. While the browser is offline no attempt
  * is due: the timer stops at an `offline` event (or does not start), and an
@@ -16,7 +18,7 @@ export class ReconnectWait {
     addEventListener('online', () => due('online'), {signal});
     addEventListener('offline', () => clearTimeout(this.#timer), {signal});
     signal.addEventListener('abort', () => clearTimeout(this.#timer));
-    if (navigator.onLine) this.#timer = setTimeout(() => due('timer'), delay);
+    if (navigator.onLine) this.#timer = setTimeout(() => due('timer'), timerDelay(delay));
   }
 
   cancel(): void {
