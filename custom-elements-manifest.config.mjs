@@ -23,5 +23,7 @@ export default {
   globs: ['src/**/*.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest itself; the staleness check must not rewrite it.
+  packagejson: false,
   plugins: [publicSurfaceOnly()],
 };
