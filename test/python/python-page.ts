@@ -69,3 +69,37 @@ export const expectReports = {
   elementDirect: (reports: Record<string, unknown>) =>
     expect(reports).to.include({message: 'straight to the element', close: 1000}),
 };
+
+/**
+ * The checks for a runtime whose test page runs one scenario per load (Brython, PyScript):
+ * the seed example, binary, a bad host, no WebSocket, and the element used without the module.
+ */
+export function describeScenarioPages(title: string, runtime: string, options: {seed: string; withoutModule: string}): void {
+  describe(title, function () {
+    this.timeout(30000);
+    afterEach(closePythonPages);
+    const reportsOf = async (scenario: string, query?: Record<string, string>) =>
+      (await openPythonPage(runtime, scenario, {query})).page.harness.reports;
+
+    it('runs the browser.websocket example: open, send, receive evt.data as str, close', async () => {
+      const {page, document} = await openPythonPage(runtime, options.seed, {until: 'ready'});
+      await playSeedExample(page, document);
+    });
+
+    it('sends bytes, bytearray and memoryview and receives bytes', async () => {
+      expectReports.binary(await reportsOf('binary'));
+    });
+
+    it('reports a bad host to the Python error handler', async () => {
+      expectReports.badHost(await reportsOf('bad_host'));
+    });
+
+    it('raises NotImplementedError when the browser has no WebSocket', async () => {
+      expectReports.noWebSocket(await reportsOf('no_websocket', {'no-websocket': ''}));
+    });
+
+    it(`leaves the element usable without the module: ${options.withoutModule}`, async () => {
+      expectReports.elementDirect(await reportsOf('element_direct'));
+    });
+  });
+}
