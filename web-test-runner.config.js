@@ -1,10 +1,11 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
-import {chromeLauncher} from '@web/test-runner-chrome';
-import {chromiumArgs, chromiumPath} from './scripts/chromium.js';
+import {selectedEngines} from './scripts/engines/index.js';
+import {testRunnerBrowsers} from './scripts/engines/test-runner.js';
 import {serveRuntimeFilesAsIs} from './test/servers/runtime-files.js';
 import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
 
-const chromium = chromeLauncher({launchOptions: {executablePath: chromiumPath, headless: true, args: chromiumArgs}});
+// Every engine by default; `npm test -- --engine firefox` (or ENGINE=firefox) picks some.
+const engines = selectedEngines();
 
 export default {
   // The fast suite, and the Python runtimes in groups of their own (they load for seconds).
@@ -16,6 +17,6 @@ export default {
   nodeResolve: true,
   middleware: [serveRuntimeFilesAsIs()],
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), socketServerPlugin()],
-  browsers: [chromium],
+  browsers: testRunnerBrowsers(engines),
   testFramework: {config: {timeout: 5000}},
 };

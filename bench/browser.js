@@ -1,7 +1,7 @@
 import puppeteer from 'puppeteer-core';
 import {cmdline, descendants, threadCpuMs} from './proc.js';
 
-import {chromiumArgs, chromiumPath} from '../scripts/chromium.js';
+import {chromiumArgs, chromiumPath} from '../scripts/engines/chromium.js';
 
 export {chromiumPath};
 

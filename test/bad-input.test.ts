@@ -172,6 +172,25 @@ describe('<py-websocket> close()', () => {
     }
   });
 
+  it('rounds a fractional code as the standard says, the same in every engine', async () => {
+    const id = uniqueId();
+    const element = await openSocket(`/ws/echo?id=${id}`);
+    expect(() => element.close(4999.5)).to.throw(DOMException).with.property('name', 'InvalidAccessError');
+    element.close(2999.5, 'rounded');
+    await oneEvent(element, 'close');
+    const log = await waitForServer(id, (log) => log.closes.length === 1, 'server saw it');
+    expect(log.closes[0]).to.deep.equal({code: 3000, reason: 'rounded'});
+  });
+
+  it('closes with 1000 and the reason when the code is undefined', async () => {
+    const id = uniqueId();
+    const element = await openSocket(`/ws/echo?id=${id}`);
+    element.close(undefined, 'why');
+    await oneEvent(element, 'close');
+    const log = await waitForServer(id, (log) => log.closes.length === 1, 'server saw it');
+    expect(log.closes[0]).to.deep.equal({code: 1000, reason: 'why'});
+  });
+
   it('closing while connecting gives a close event and no error event', async () => {
     const element = document.createElement('py-websocket');
     const events = recordEvents(element, ['error', 'close', 'open']);

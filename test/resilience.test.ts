@@ -19,6 +19,13 @@ async function resilientSocket(host: string, attributes: Record<string, string> 
 
 const types = (events: Event[]) => events.map((event) => event.type);
 
+/** The close code this browser's own WebSocket reports for a server's close at `path`. */
+async function nativeCloseCode(path: string): Promise<number> {
+  const socket = new WebSocket(new URL(path, location.href.replace(/^http/, 'ws')));
+  const close = await oneEvent(socket, 'close');
+  return close.code;
+}
+
 describe('<py-websocket> reconnecting', () => {
   it('reconnects after the server restarts on the same port', async () => {
     const server = await FaultServer.start();
@@ -48,10 +55,14 @@ describe('<py-websocket> reconnecting', () => {
   ];
   for (const [given, code] of retried) {
     it(`reconnects after a server close with ${code}`, async () => {
+      // WebKitGTK reports a server close with 1012, 1013 or 1014 as 1006, not clean:
+      // the element passes on whatever code this browser reports, and reconnects either way.
+      const reported = await nativeCloseCode(`/ws/close?code=${given}`);
+      expect([code, 1006], 'the code this browser reports').to.include(reported);
       const id = uniqueId();
       const element = await resilientSocket(`/ws/close?code=${given}&id=${id}`, {'max-retries': '1'});
       const reconnecting = await oneEvent(element, 'reconnecting');
-      expect(reconnecting).to.include({attempt: 1, code});
+      expect(reconnecting).to.include({attempt: 1, code: reported});
       await waitForServer(id, (log) => log.opened >= 2, 'a second connection');
     });
   }

@@ -8,7 +8,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
-import {chromiumArgs, chromiumPath} from '../../scripts/chromium.js';
+import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
 import {FaultServer} from '../servers/fault-server.js';
 
 const bundlePath = fileURLToPath(new URL('../../dist/py-websocket.js', import.meta.url));

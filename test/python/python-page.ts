@@ -24,6 +24,10 @@ export async function openPythonPage(
   await waitUntil(() => page()?.harness?.reports[until] !== undefined, `${runtime} ran ${scenario}`, {
     timeout: options.timeout ?? 20000,
     interval: 50,
+  }).catch((error: Error) => {
+    // What the page itself reported says more than the timeout.
+    const harness = page()?.harness;
+    throw new Error(`${error.message}; page errors: ${JSON.stringify(harness?.errors)}; reports: ${JSON.stringify(harness?.reports)}`);
   });
   console.log(`${runtime} page, ${scenario || 'loaded'}: ${Math.round(performance.now() - started)} ms until "${until}"`);
   return {frame, page: page(), document: frame.contentDocument!};
