@@ -64,6 +64,8 @@ export interface FaultStatus {
   running: boolean;
   mode: 'echo' | 'silent' | 'refuse' | 'hang';
   open: number;
+  /** TCP connections still up, unanswered handshakes included. */
+  tcp: number;
   connections: number;
   received: string[];
 }

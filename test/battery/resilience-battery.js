@@ -1,14 +1,16 @@
 // A fault battery for <py-websocket>, run with `npm run battery` after `npm run build`.
 //
-// It drives the built bundle (dist/py-websocket.js) in headless Chromium against
-// FaultServers on 127.0.0.1 and checks the reconnect contract where it is hardest
-// to keep: a server that keeps crashing while messages flow, and many elements
-// reconnecting to one server at once. It prints a report and exits 0 or 1.
+// It drives the built bundle (dist/py-websocket.js) in Chromium, Firefox and WebKit
+// (`--engine firefox` picks some) against FaultServers on 127.0.0.1 and checks the
+// reconnect contract where it is hardest to keep: a server that keeps crashing while
+// messages flow, many elements reconnecting to one server at once, and elements
+// removed at every moment of their life leaving no connection behind. It prints a
+// report per engine and exits 0 or 1.
 import {existsSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
-import puppeteer from 'puppeteer-core';
-import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
+import {engineLabels, openEnginePage} from '../../scripts/engines/automation.js';
+import {selectedEngines} from '../../scripts/engines/index.js';
 import {FaultServer} from '../servers/fault-server.js';
 
 const bundlePath = fileURLToPath(new URL('../../dist/py-websocket.js', import.meta.url));
@@ -45,15 +47,50 @@ const WINDOW_MS = 50;
 // jitter all 50 would start together. More than this many in one window is bunching.
 const MAX_BUNCH = 15;
 
-// The whole run must end by itself even if something hangs.
-const WATCHDOG_MS = 110_000;
+// Scenario "removal": elements removed at every moment of their life.
+const REMOVED = 40;
+// After the last removal the server must see no connection left, WebSocket or TCP, within this.
+const LEFT_OPEN_LIMIT_MS = 1000;
+// Firefox's lingering close: how long it waits for the server to drop a connection it ended.
+const FIREFOX_LINGER_MS = 1000;
+
+// The whole run must end by itself even if something hangs: this much per engine.
+const WATCHDOG_PER_ENGINE_MS = 110_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const checks = [];
+/** The engine being run, and what each engine's run measured, for the closing table. */
+let engine;
+const figures = {};
 
 function check(name, ok, detail = '') {
-  checks.push({name, ok});
+  checks.push({engine, name, ok});
   console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+}
+
+function note(name, value) {
+  (figures[engine] ??= {})[name] = value;
+}
+
+/**
+ * Waits (bounded by `limitMs`) until the server has no WebSocket and no TCP connection
+ * left; returns the ms that took since `since`, or undefined if it did not happen.
+ */
+async function untilNothingOpen(server, since, limitMs) {
+  const deadline = since + limitMs;
+  for (;;) {
+    if (server.open === 0 && server.tcp === 0) return Date.now() - since;
+    if (Date.now() > deadline) return undefined;
+    await sleep(5);
+  }
+}
+
+function checkNothingLeftOpen(after, left) {
+  check(
+    `no connection left open ${LEFT_OPEN_LIMIT_MS} ms after ${after}`,
+    left !== undefined,
+    left === undefined ? 'still open' : `all gone after ${left} ms`
+  );
 }
 
 /** Serves the page and the built bundle, nothing else. */
@@ -127,7 +164,8 @@ async function restartsScenario(page) {
     const drained = await page.evaluate((ms) => window.battery.drainRestarts(ms), 10000);
     // The last messages may still be on their way when the queue is empty.
     await untilQuiet(server, 300, 5000);
-    const log = await page.evaluate(() => window.battery.finishRestarts());
+    const {log, removedAt} = await page.evaluate(() => window.battery.finishRestarts());
+    const leftOpen = await untilNothingOpen(server, removedAt, LEFT_OPEN_LIMIT_MS);
 
     const delivered = new Set();
     let duplicates = 0;
@@ -181,6 +219,11 @@ async function restartsScenario(page) {
     check('order preserved', reordered === 0, `${reordered}`);
     check('only the sent messages arrived', unexpected === 0, `${unexpected}`);
     check('no giveup', log.giveup.length === 0, log.giveup.map((g) => `attempts ${g.attempts}, unsent ${g.unsent.length}`).join('; '));
+    checkNothingLeftOpen('the element was removed', leftOpen);
+    note('restarts: queued', whileNotOpen.length);
+    note('restarts: lost of queued', lostNotOpen.length);
+    note('restarts: lost in flight at a crash', lostOpen.length);
+    note('restarts: duplicates / reordered', `${duplicates} / ${reordered}`);
   } finally {
     await server.stop();
   }
@@ -208,7 +251,8 @@ async function herdScenario(page) {
       await sleep(100);
       reopened = await page.evaluate((since) => window.battery.herdOpenAgain(since), stoppedAt);
     }
-    const logs = await page.evaluate(() => window.battery.finishHerd());
+    const {logs, removedAt} = await page.evaluate(() => window.battery.finishHerd());
+    const leftOpen = await untilNothingOpen(server, removedAt, LEFT_OPEN_LIMIT_MS);
 
     // Every time below is in ms since the server was stopped.
     const reopenTimes = logs.flatMap((log) => log.open.filter((at) => at >= stoppedAt).slice(0, 1).map((at) => at - stoppedAt));
@@ -230,6 +274,56 @@ async function herdScenario(page) {
     check(`all ${HERD} reconnected within ${HERD_LIMIT_MS / 1000} s`, reopenTimes.length === HERD, `${reopenTimes.length}`);
     check('no giveup', giveups === 0, `${giveups}`);
     check(`attempts spread: at most ${MAX_BUNCH} within any ${WINDOW_MS} ms`, densest(attemptStarts, WINDOW_MS) <= MAX_BUNCH);
+    checkNothingLeftOpen(`all ${HERD} were removed`, leftOpen);
+    const sorted = [...reopenTimes].sort((a, b) => a - b);
+    note('herd: reconnected', `${reopenTimes.length}/${HERD}`);
+    note('herd: median / p90 reconnect', sorted.length ? `${percentile(sorted, 50)} / ${percentile(sorted, 90)} ms` : 'none');
+    note(`herd: most attempts in ${WINDOW_MS} ms`, densest(attemptStarts, WINDOW_MS));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function removalScenario(page) {
+  console.log('\n== removal: %d elements removed 0-7 ms after insertion, then the same while handshakes hang ==', REMOVED);
+  const server = new FaultServer();
+  await server.start();
+  try {
+    const host = `ws://127.0.0.1:${server.port}/`;
+    const run = async (native) => {
+      const {removedAt, states} = await page.evaluate((host, count, native) => window.battery.insertAndRemove(host, count, native), host, REMOVED, native);
+      const gone = await untilNothingOpen(server, removedAt, LEFT_OPEN_LIMIT_MS);
+      const left = server.tcp;
+      // Firefox waits up to 1 s for the server to close a connection it ended without a
+      // close frame (a handshake that completed after close()): give that wait its due.
+      const goneAfterLinger = gone ?? (await untilNothingOpen(server, removedAt, LEFT_OPEN_LIMIT_MS + FIREFOX_LINGER_MS));
+      // Cut what the browser still holds, so that the next run starts from nothing.
+      server.drop();
+      return {gone, left, goneAfterLinger, states};
+    };
+    for (const mode of ['echo', 'hang']) {
+      server.mode = mode;
+      // The same pattern with the browser's own WebSocket (created, then closed) first:
+      // what the engine itself leaves behind.
+      const own = await run(true);
+      const before = server.connections;
+      const element = await run(false);
+      const shown = ({gone, left}) => (gone === undefined ? `${left} still open` : `all gone after ${gone} ms`);
+      const [connecting, open] = element.states;
+      console.log(
+        `  ${mode}: ${connecting} connecting and ${open} open at removal; server accepted ${server.connections - before} handshakes; ` +
+          `1 s after the last removal: ${shown(element)} (the browser's own WebSocket, closed the same way: ${shown(own)})`
+      );
+      // Firefox finishes some handshakes after close() and lingers on them, and keeps a
+      // hanging one until its open timeout: the element cannot close what the engine keeps.
+      const lingeredOnly = engine === 'firefox' && element.goneAfterLinger !== undefined;
+      check(
+        `no connection left ${LEFT_OPEN_LIMIT_MS} ms after the last removal beyond what the browser's own WebSocket leaves (server ${mode === 'hang' ? 'not answering handshakes' : 'echoing'})`,
+        element.left <= own.left || lingeredOnly,
+        `${shown(element)}; own WebSocket: ${shown(own)}`
+      );
+      note(`removal (${mode}): left after 1 s`, `${element.left} (own WebSocket ${own.left})`);
+    }
   } finally {
     await server.stop();
   }
@@ -288,45 +382,61 @@ function ranges(indexes) {
   return parts.join(', ');
 }
 
+async function runEngine(name, url) {
+  engine = name;
+  console.log(`\n######## ${engineLabels[name]} ########`);
+  let page;
+  try {
+    page = await openEnginePage(name, url);
+    console.log(`  ${page.version}`);
+    await page.evaluate(() => window.battery.ready());
+    await restartsScenario(page);
+    await herdScenario(page);
+    await removalScenario(page);
+    const errors = await page.evaluate(() => window.batteryErrors);
+    check('no uncaught error in the page', errors.length === 0, errors.slice(0, 3).join('; '));
+  } catch (error) {
+    check('the battery ran to the end', false, error.stack ?? String(error));
+  } finally {
+    await page?.close();
+  }
+}
+
+/** One column per engine, one row per figure. */
+function printFigures(engines) {
+  const rows = [...new Set(engines.flatMap((name) => Object.keys(figures[name] ?? {})))];
+  const table = [['', ...engines.map((name) => engineLabels[name])], ...rows.map((row) => [row, ...engines.map((name) => String(figures[name]?.[row] ?? '-'))])];
+  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  console.log('\n== figures per engine ==');
+  for (const line of table) console.log(`  ${line.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`);
+}
+
 async function main() {
   if (!existsSync(bundlePath)) {
     console.error('dist/py-websocket.js is missing: run `npm run build` first, then `npm run battery`.');
     return 1;
   }
+  const engines = selectedEngines();
+  const watchdog = setTimeout(() => {
+    console.error(`\nFAIL: the battery did not finish within ${(engines.length * WATCHDOG_PER_ENGINE_MS) / 1000} s.`);
+    process.exit(1);
+  }, engines.length * WATCHDOG_PER_ENGINE_MS);
+  watchdog.unref();
   const pageServer = await servePage();
-  let browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-    });
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-    await page.goto(`http://127.0.0.1:${pageServer.address().port}/`);
-    await page.waitForFunction(() => window.battery !== undefined, {timeout: 10000});
-    await page.evaluate(() => window.battery.ready());
-
-    await restartsScenario(page);
-    await herdScenario(page);
-  } catch (error) {
-    check('the battery ran to the end', false, error.stack ?? String(error));
+    for (const name of engines) await runEngine(name, `http://127.0.0.1:${pageServer.address().port}/`);
   } finally {
-    await browser?.close();
     await new Promise((resolve) => pageServer.close(resolve));
   }
+  printFigures(engines);
   const failed = checks.filter(({ok}) => !ok);
-  console.log(
-    failed.length === 0
-      ? `\nPASS: all ${checks.length} resilience checks passed.`
-      : `\nFAIL: ${failed.length} of ${checks.length} checks failed: ${failed.map(({name}) => name).join('; ')}.`
-  );
+  for (const name of engines) {
+    const own = checks.filter((c) => c.engine === name);
+    const bad = own.filter(({ok}) => !ok);
+    console.log(`${engineLabels[name]}: ${own.length - bad.length} of ${own.length} checks passed${bad.length ? `; failed: ${bad.map((c) => c.name).join('; ')}` : ''}`);
+  }
+  console.log(failed.length === 0 ? `\nPASS: all ${checks.length} resilience checks passed.` : `\nFAIL: ${failed.length} of ${checks.length} checks failed.`);
   return failed.length === 0 ? 0 : 1;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`\nFAIL: the battery did not finish within ${WATCHDOG_MS / 1000} s.`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
 process.exitCode = await main();

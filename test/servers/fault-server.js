@@ -28,7 +28,12 @@ export class FaultServer {
     });
     this.#http.on('upgrade', (request, tcp, head) => {
       if (this.mode === 'refuse') return tcp.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-      if (this.mode === 'hang') return; // never answer the handshake
+      if (this.mode === 'hang') {
+        // Never answer the handshake, but read on, to see the client give up (its FIN).
+        tcp.on('end', () => tcp.destroy());
+        tcp.resume();
+        return;
+      }
       this.#sockets.handleUpgrade(request, tcp, head, (socket) => this.#accept(socket));
     });
     await new Promise((resolve, reject) => {
@@ -61,8 +66,14 @@ export class FaultServer {
     return this.#sockets.clients.size;
   }
 
+  /** TCP connections still up, handshakes not yet answered (`hang`) included. */
+  get tcp() {
+    return this.#tcp.size;
+  }
+
   status() {
-    return {port: this.port, running: Boolean(this.#http), mode: this.mode, open: this.open, connections: this.connections, received: this.received};
+    const {port, mode, open, tcp, connections, received} = this;
+    return {port, running: Boolean(this.#http), mode, open, tcp, connections, received};
   }
 
   #accept(socket) {
