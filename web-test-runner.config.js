@@ -4,7 +4,7 @@ import {testRunnerBrowsers} from './scripts/engines/test-runner.js';
 import {serveRuntimeFilesAsIs} from './test/servers/runtime-files.js';
 import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
 
-// Every engine by default; `npm test -- --engine firefox` (or ENGINE=firefox) picks some.
+// Every engine by default; ENGINE=firefox (or `npm test -- --engine firefox`) picks some.
 const engines = selectedEngines();
 
 export default {

@@ -4,6 +4,7 @@ export const engineNames = ['chromium', 'firefox', 'webkit'];
 /**
  * The engines named by `--engine <name>` (repeatable, or comma-separated) in `argv`,
  * or by the ENGINE environment variable; all three when none is named.
+ * (npm test passes the flag on as ENGINE: see scripts/web-test-runner.js.)
  */
 export function selectedEngines(argv = process.argv, env = process.env) {
   const named = [];
