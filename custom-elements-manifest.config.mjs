@@ -1,4 +1,28 @@
 /**
+ * Points every module path at the JavaScript the package ships (`src/events.ts` is
+ * `lib/events.js`), so tools that import what the manifest names find it.
+ */
+function shippedModulePaths() {
+  const shipped = (path) => path.replace(/^\/?src\/(.*)\.(ts|js)$/, 'lib/$1.js');
+  return {
+    name: 'shipped-module-paths',
+    packageLinkPhase({customElementsManifest}) {
+      for (const module of customElementsManifest.modules) {
+        module.path = shipped(module.path);
+        // References name modules by package path, or (re-exports) relative to this module.
+        const folder = module.path.slice(0, module.path.lastIndexOf('/') + 1);
+        JSON.stringify(module, function (key, value) {
+          if (key === 'module' && typeof value === 'string') {
+            this[key] = value.startsWith('./') ? folder + value.slice(2) : shipped(value);
+          }
+          return this[key];
+        });
+      }
+    },
+  };
+}
+
+/**
  * Keeps the manifest to the public surface:
  * - events come from the element's `@fires` JSDoc; the analyzer also reads
  *   `dispatchEvent(new SomeEvent(...))` calls, where it cannot see the name the
@@ -25,5 +49,5 @@ export default {
   litelement: true,
   // package.json names the manifest itself; the staleness check must not rewrite it.
   packagejson: false,
-  plugins: [publicSurfaceOnly()],
+  plugins: [publicSurfaceOnly(), shippedModulePaths()],
 };

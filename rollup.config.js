@@ -1,4 +1,5 @@
 import {gzipSync} from 'node:zlib';
+import {fileURLToPath} from 'node:url';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -17,24 +18,43 @@ function printSize(label) {
   };
 }
 
+/** Resolves lit's DOM shim to a class-less stand-in (see scripts/build/no-dom-shim.js). */
+function withoutDomShim() {
+  const stub = fileURLToPath(new URL('./scripts/build/no-dom-shim.js', import.meta.url));
+  return {
+    name: 'without-dom-shim',
+    resolveId: (id) => (id === '@lit-labs/ssr-dom-shim' ? stub : null),
+  };
+}
+
+/** Gives the bundle the npm build's types: `import … from 'py-websocket/dist/py-websocket.js'` is typed. */
+function bundleTypes() {
+  return {
+    name: 'bundle-types',
+    generateBundle() {
+      this.emitFile({type: 'asset', fileName: 'py-websocket.d.ts', source: "export * from '../lib/index.js';\n"});
+    },
+  };
+}
+
 const compile = () =>
   typescript({tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: false});
 const minify = () => terser({ecma: 2022, module: true, format: {comments: false}});
 
 export default [
-  // The one-file bundle: lit inside, defines <py-websocket> when loaded.
+  // The one-file bundle: lit's base class inside, defines <py-websocket> when loaded.
+  // lit's server build ("node" condition) is the browser build with a guarded base class:
+  // with it the bundle also imports in Node without touching window or document.
   {
     input: 'src/index.ts',
     output: {file: 'dist/py-websocket.js', format: 'es'},
-    // lit's index imports lit-html for its side effects; the element uses none of it.
-    treeshake: {moduleSideEffects: (id) => !/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)},
-    plugins: [compile(), nodeResolve(), minify(), printSize('bundle with lit')],
+    plugins: [compile(), withoutDomShim(), nodeResolve({exportConditions: ['node', 'production']}), minify(), bundleTypes(), printSize('bundle with lit')],
   },
   // Not shipped: the same code with lit left out, to see what the element itself weighs.
   {
     input: 'src/index.ts',
     output: {file: 'dist/size/py-websocket-without-lit.js', format: 'es'},
-    external: (id) => id === 'lit' || id.startsWith('lit/'),
+    external: (id) => id.startsWith('@lit/') || id === 'lit' || id.startsWith('lit/'),
     plugins: [compile(), minify(), printSize('element without lit')],
   },
 ];

@@ -9,7 +9,8 @@ export default {
   rootDir: '.',
   hostname: 'localhost',
   port,
-  nodeResolve: true,
+  // Lit's production build, as users' bundles get it (no dev-mode warnings in the console).
+  nodeResolve: {exportConditions: ['production']},
   middleware: [
     function demoIndex(context, next) {
       if (context.path === '/') return context.redirect('/demo/');
@@ -20,6 +21,15 @@ export default {
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}),
     socketServerPlugin(),
+    {
+      // The dev server listens on every interface even for "localhost"; the demo stays on
+      // this machine: listen again on the loopback address alone.
+      name: 'loopback-only',
+      async serverStart({server}) {
+        await new Promise((resolve) => server.close(resolve));
+        await new Promise((resolve, reject) => server.listen(port, '127.0.0.1', resolve).once('error', reject));
+      },
+    },
     {
       name: 'print-demo-url',
       serverStart() {

@@ -1,7 +1,8 @@
 import {PyWebSocketElement} from './py-websocket-element.js';
 
 // A page may load the element twice (a bundle and the npm build): the first definition wins.
-if (!customElements.get('py-websocket')) {
+// On a server (no registry) importing the element defines nothing and throws nothing.
+if (typeof customElements !== 'undefined' && !customElements.get('py-websocket')) {
   customElements.define('py-websocket', PyWebSocketElement);
 }
 

@@ -1,5 +1,5 @@
-/** `onopen`-style event handler properties and attributes, as the platform has for `onclick`. */
-export type EventHandler<T extends EventTarget> = ((this: T, event: Event) => unknown) | null;
+/** An `onopen`-style event handler: called with the target as `this` and the event. */
+export type EventHandler<T extends EventTarget = EventTarget, E extends Event = Event> = ((this: T, event: E) => unknown) | null;
 
 export class EventHandlers<T extends EventTarget> {
   readonly #target: T;

@@ -1,4 +1,4 @@
-import {ReactiveElement, type PropertyDeclaration, type PropertyValues} from 'lit';
+import {ReactiveElement, type PropertyDeclaration, type PropertyValues} from '@lit/reactive-element';
 import {enumeratedAttribute, listAttribute, numberAttribute} from './attributes.js';
 import {reconnectDelay} from './backoff.js';
 import {checkCloseArguments} from './close-arguments.js';
@@ -24,7 +24,7 @@ const OPEN = 1;
 const CLOSING = 2;
 const CLOSED = 3;
 
-type Handler = EventHandler<PyWebSocketElement>;
+type Handler<E extends Event> = EventHandler<PyWebSocketElement, E>;
 const handlerAttributes: Record<string, string> = {onopen: 'open', onmessage: 'message'};
 
 /**
@@ -131,9 +131,9 @@ export class PyWebSocketElement extends ReactiveElement {
     // Handlers set on the element before it was upgraded are own properties hiding the accessors.
     for (const name of ['onopen', 'onmessage'] as const) {
       if (Object.hasOwn(this, name)) {
-        const handler = this[name];
+        const handler: unknown = this[name];
         delete this[name];
-        this[name] = handler;
+        Reflect.set(this, name, handler);
       }
     }
   }
@@ -181,18 +181,20 @@ export class PyWebSocketElement extends ReactiveElement {
     return this.#queue.size;
   }
 
-  get onopen(): Handler {
-    return this.#handlers.get('open');
+  /** Called for each `open` event, like `onclick`; the `onopen` attribute sets it from code. */
+  get onopen(): Handler<PyWebSocketOpenEvent> {
+    return this.#handlers.get('open') as Handler<PyWebSocketOpenEvent>;
   }
-  set onopen(handler: Handler) {
-    this.#handlers.set('open', handler);
+  set onopen(handler: Handler<PyWebSocketOpenEvent>) {
+    this.#handlers.set('open', handler as Handler<Event>);
   }
 
-  get onmessage(): Handler {
-    return this.#handlers.get('message');
+  /** Called for each `message` event, like `onclick`; the `onmessage` attribute sets it from code. */
+  get onmessage(): Handler<PyWebSocketMessageEvent> {
+    return this.#handlers.get('message') as Handler<PyWebSocketMessageEvent>;
   }
-  set onmessage(handler: Handler) {
-    this.#handlers.set('message', handler);
+  set onmessage(handler: Handler<PyWebSocketMessageEvent>) {
+    this.#handlers.set('message', handler as Handler<Event>);
   }
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
@@ -456,6 +458,12 @@ for (const [name, value] of Object.entries({CONNECTING, OPEN, CLOSING, CLOSED}))
 }
 
 export interface PyWebSocketElement {
+  // HTMLElement's own handlers: they take functions of this element's events. (Reading one
+  // gives HTMLElement's type, which a subclass of HTMLElement cannot narrow.)
+  get onerror(): HTMLElement['onerror'];
+  set onerror(handler: Handler<PyWebSocketErrorEvent>);
+  get onclose(): HTMLElement['onclose'];
+  set onclose(handler: Handler<PyWebSocketCloseEvent>);
   addEventListener<K extends keyof PyWebSocketEventMap>(
     type: K,
     listener: (this: PyWebSocketElement, event: PyWebSocketEventMap[K]) => unknown,

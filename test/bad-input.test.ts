@@ -1,6 +1,6 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {PyWebSocketElement, PyWebSocketErrorEvent} from '../src/index.js';
-import {closedPortHost, openSocket, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
+import {closedPortHost, oneEvent, openSocket, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
 
 /** Fails the test if anything reaches the page as an uncaught exception while `run` runs. */
 async function withoutUncaughtErrors(run: () => Promise<void>): Promise<void> {

@@ -1,4 +1,5 @@
-import {expect, oneEvent} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {oneEvent} from './one-event.js';
 
 // The one-file bundle, as a page loads it with <script type="module" src="dist/py-websocket.js">.
 describe('dist/py-websocket.js', () => {

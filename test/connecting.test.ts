@@ -1,6 +1,6 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {PyWebSocketElement} from '../src/index.js';
-import {nextTask, openSocket, pause, recordEvents, serverLog, socketElement, uniqueId, waitForServer} from './helpers.js';
+import {nextTask, oneEvent, openSocket, pause, recordEvents, serverLog, socketElement, uniqueId, waitForServer} from './helpers.js';
 
 describe('<py-websocket> connecting', () => {
   it('connects by itself once in the document with a host, and reports OPEN', async () => {

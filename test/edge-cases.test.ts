@@ -1,6 +1,6 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {PyWebSocketElement, type PyWebSocketMessageEvent} from '../src/index.js';
-import {FaultServer, openSocket, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
+import {FaultServer, oneEvent, openSocket, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
 
 /** What users do in the moments around insertion, removal and failure, where timing is easy to get wrong. */
 describe('<py-websocket> around its own updates', () => {

@@ -1,6 +1,9 @@
-import {fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../src/index.js';
 import type {PyWebSocketElement} from '../src/index.js';
+import {oneEvent} from './one-event.js';
+
+export {oneEvent};
 
 /** What the test server saw of the connections opened with `?id=…`. */
 export interface ServerLog {

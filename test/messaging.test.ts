@@ -1,6 +1,6 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {PyWebSocketElement, PyWebSocketMessageEvent} from '../src/index.js';
-import {openSocket, recordEvents, socketElement, uniqueId, waitForServer} from './helpers.js';
+import {oneEvent, openSocket, recordEvents, socketElement, uniqueId, waitForServer} from './helpers.js';
 
 describe('<py-websocket> messages', () => {
   it('sends text and dispatches what comes back as a message event', async () => {

@@ -1,11 +1,11 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {
   PyWebSocketElement,
   PyWebSocketGiveupEvent,
   PyWebSocketReconnectingEvent,
   type PyWebSocketCloseEvent,
 } from '../src/index.js';
-import {FaultServer, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
+import {FaultServer, oneEvent, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
 
 /** A connected element with fast reconnects, for tests that must not wait seconds. */
 async function resilientSocket(host: string, attributes: Record<string, string> = {}): Promise<PyWebSocketElement> {

@@ -12,10 +12,9 @@ describe('py_websocket under Pyodide', function () {
   let document: Document;
 
   before(async () => {
-    ({page, document} = (await openPythonPage('pyodide', '', {until: 'loaded', timeout: 60000})) as {
-      page: PyodidePage;
-      document: Document;
-    });
+    const opened = await openPythonPage('pyodide', '', {until: 'loaded', timeout: 60000});
+    page = opened.page as PyodidePage;
+    document = opened.document;
   });
   after(() => document.defaultView?.frameElement?.remove());
 

@@ -1,0 +1,99 @@
+// The package as users get it: packed, installed from the tarball into a scratch app,
+// imported, and bundled. Part of `npm test` (after the build).
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import * as esbuild from 'esbuild';
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import {rollup} from 'rollup';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** What `import 'py-websocket'` may cost an app once bundled, minified and gzipped. */
+const BUNDLE_LIMIT_GZIP = 7000;
+
+let app;
+let tarball;
+let packedFiles;
+
+before(() => {
+  app = mkdtempSync(join(tmpdir(), 'py-websocket-app-'));
+  // The build already ran (npm test builds first): pack what it made, as `npm publish` would.
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], {cwd: root, encoding: 'utf8'})
+  );
+  tarball = join(app, packed.filename);
+  packedFiles = packed.files.map((file) => file.path);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({name: 'scratch-app', private: true, type: 'module'}));
+  execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {cwd: app, stdio: 'ignore'});
+});
+
+after(() => rmSync(app, {recursive: true, force: true}));
+
+describe('the npm package', () => {
+  it('holds the license, README, manifest, types, the bundle, the npm build and the Python module', () => {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'custom-elements.json',
+      'lib/index.js',
+      'lib/index.d.ts',
+      'lib/frameworks/react.d.ts',
+      'lib/frameworks/vue.d.ts',
+      'lib/frameworks/svelte.d.ts',
+      'dist/py-websocket.js',
+      'dist/py-websocket.d.ts',
+      'python/py_websocket.py',
+    ]) {
+      assert.ok(packedFiles.includes(file), `${file} is not in the package`);
+    }
+    assert.ok(!packedFiles.some((file) => file.startsWith('test/') || file.startsWith('tmp/') || file.startsWith('dist/size/')), 'nothing but the package');
+  });
+
+  it("names in custom-elements.json only files the package has", () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/py-websocket/custom-elements.json'), 'utf8'));
+    const paths = new Set();
+    JSON.stringify(manifest, (key, value) => {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') paths.add(value);
+      return value;
+    });
+    assert.ok(paths.size > 0);
+    for (const path of paths) assert.ok(packedFiles.includes(path.replace(/^\//, '')), `${path} is named but not packed`);
+    const definition = manifest.modules.flatMap((module) => module.exports ?? []).find((entry) => entry.kind === 'custom-element-definition');
+    assert.equal(definition.name, 'py-websocket');
+  });
+
+  it('depends at run time on lit alone', () => {
+    const {dependencies} = JSON.parse(readFileSync(join(app, 'node_modules/py-websocket/package.json'), 'utf8'));
+    for (const name of Object.keys(dependencies)) assert.match(name, /^(lit|@lit\/reactive-element)$/);
+  });
+
+  it('imports in the app, from the package and from the bundle', () => {
+    const script = `
+      const npm = await import('py-websocket');
+      const bundle = await import('py-websocket/dist/py-websocket.js');
+      console.log(typeof npm.PyWebSocketElement, typeof bundle.PyWebSocketElement);
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: app, encoding: 'utf8'});
+    assert.equal(output.trim(), 'function function');
+  });
+
+  it(`costs an app at most ${BUNDLE_LIMIT_GZIP} B gzipped, bundled by esbuild or rollup`, async () => {
+    const entry = join(app, 'main.js');
+    writeFileSync(entry, "import 'py-websocket';\n");
+    const built = await esbuild.build({entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, absWorkingDir: app});
+    const esbuildSize = gzipSync(built.outputFiles[0].contents, {level: 9}).length;
+    const bundle = await rollup({input: entry, plugins: [nodeResolve({rootDir: app}), terser({module: true})], onwarn() {}});
+    const {output} = await bundle.generate({format: 'es'});
+    const rollupSize = gzipSync(output[0].code, {level: 9}).length;
+    console.log(`import 'py-websocket' bundled: esbuild ${esbuildSize} B gzipped, rollup ${rollupSize} B gzipped`);
+    assert.ok(esbuildSize <= BUNDLE_LIMIT_GZIP, `esbuild: ${esbuildSize} B`);
+    assert.ok(rollupSize <= BUNDLE_LIMIT_GZIP, `rollup: ${rollupSize} B`);
+  });
+});
