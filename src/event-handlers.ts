@@ -37,9 +37,18 @@ export class EventHandlers<T extends EventTarget> {
       const scoped = `with (this.ownerDocument ?? document) with (this) {\n${code}\n}`;
       this.set(type, new Function('event', scoped) as EventHandler<T>);
     } catch (error) {
-      // Reported like any handler attribute that does not compile; the handler stays unset.
-      reportError(error);
       this.set(type, null);
+      if (error instanceof EvalError) {
+        // A Content-Security-Policy without 'unsafe-eval' forbids turning text into code.
+        const tag = (this.#target as unknown as Element).localName;
+        console.error(
+          `<${tag}> did not run its on${type} attribute: the page's Content-Security-Policy does not allow code ` +
+            `from text ('unsafe-eval'). Listen with addEventListener('${type}', …) or set the on${type} property instead.`
+        );
+      } else {
+        // Reported like any handler attribute that does not compile; the handler stays unset.
+        reportError(error);
+      }
     }
   }
 }

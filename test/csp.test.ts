@@ -1,0 +1,34 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import type {PyWebSocketElement} from '../src/index.js';
+
+type CspPage = Window & {consoleErrors: string[]; pageErrors: string[]; received: string[]; attributeRan?: boolean};
+
+describe('<py-websocket> under a strict Content-Security-Policy', () => {
+  let frame: HTMLIFrameElement;
+  let page: CspPage;
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.src = '/test/csp/page.html';
+    document.body.append(frame);
+    await waitUntil(() => (frame.contentWindow as CspPage | null)?.received?.length === 2, 'the echo, through listeners', {timeout: 5000});
+    page = frame.contentWindow as CspPage;
+  });
+  after(() => frame.remove());
+
+  it("works through listeners and properties with script-src 'self' and Trusted Types", () => {
+    expect(page.received).to.deep.equal(['property: through a listener', 'listener: through a listener']);
+  });
+
+  it('does not run onopen/onmessage attributes, says so in a console error naming each, and stays usable', async () => {
+    const element = frame.contentDocument!.getElementById('attributes') as PyWebSocketElement;
+    await waitUntil(() => element.readyState === element.OPEN, 'open');
+    expect(page.attributeRan).to.equal(undefined);
+    const [onopen, onmessage] = ['onopen', 'onmessage'].map((name) => page.consoleErrors.find((text) => text.includes(`its ${name} attribute`)));
+    expect(onopen).to.match(/<py-websocket> did not run its onopen attribute: the page's Content-Security-Policy/);
+    expect(onmessage).to.match(/addEventListener\('message', …\)/);
+    expect(page.pageErrors).to.deep.equal([]);
+    element.send('still works');
+    const echoed = new Promise<string>((resolve) => element.addEventListener('message', (event) => resolve(String(event.data))));
+    expect(await echoed).to.equal('still works');
+  });
+});
