@@ -1,3 +1,4 @@
+import type {PyWebSocketElement} from './py-websocket-element.js';
 import type {SocketData} from './send-queue.js';
 
 /**
@@ -6,7 +7,12 @@ import type {SocketData} from './send-queue.js';
  * Brython's `evt.data` and native WebSocket code expect) and `evt.detail.data` work.
  */
 
-export class PyWebSocketOpenEvent extends CustomEvent<Record<string, never>> {
+/** What every event of the element has: it is dispatched on a `<py-websocket>`, so `target` is one. */
+export class PyWebSocketEvent<Detail> extends CustomEvent<Detail> {
+  declare readonly target: PyWebSocketElement;
+}
+
+export class PyWebSocketOpenEvent extends PyWebSocketEvent<Record<string, never>> {
   constructor() {
     super('open', {detail: {}});
   }
@@ -18,7 +24,7 @@ export interface MessageDetail {
   origin: string;
 }
 
-export class PyWebSocketMessageEvent extends CustomEvent<MessageDetail> {
+export class PyWebSocketMessageEvent extends PyWebSocketEvent<MessageDetail> {
   constructor(detail: MessageDetail) {
     super('message', {detail});
   }
@@ -37,7 +43,7 @@ export interface ErrorDetail {
   error?: DOMException | Error;
 }
 
-export class PyWebSocketErrorEvent extends CustomEvent<ErrorDetail> {
+export class PyWebSocketErrorEvent extends PyWebSocketEvent<ErrorDetail> {
   constructor(detail: ErrorDetail) {
     super('error', {detail});
   }
@@ -55,7 +61,7 @@ export interface CloseDetail {
   wasClean: boolean;
 }
 
-export class PyWebSocketCloseEvent extends CustomEvent<CloseDetail> {
+export class PyWebSocketCloseEvent extends PyWebSocketEvent<CloseDetail> {
   constructor(detail: CloseDetail) {
     super('close', {detail});
   }
@@ -81,7 +87,7 @@ export interface ReconnectingDetail {
 }
 
 /** Before each wait for a reconnect; `preventDefault()` stops reconnecting. */
-export class PyWebSocketReconnectingEvent extends CustomEvent<ReconnectingDetail> {
+export class PyWebSocketReconnectingEvent extends PyWebSocketEvent<ReconnectingDetail> {
   constructor(detail: ReconnectingDetail) {
     super('reconnecting', {detail, cancelable: true});
   }
@@ -106,7 +112,7 @@ export interface GiveupDetail {
   unsent: SocketData[];
 }
 
-export class PyWebSocketGiveupEvent extends CustomEvent<GiveupDetail> {
+export class PyWebSocketGiveupEvent extends PyWebSocketEvent<GiveupDetail> {
   constructor(detail: GiveupDetail) {
     super('giveup', {detail});
   }

@@ -2,6 +2,7 @@ import './define.js';
 
 export {PyWebSocketElement} from './py-websocket-element.js';
 export {
+  PyWebSocketEvent,
   PyWebSocketOpenEvent,
   PyWebSocketMessageEvent,
   PyWebSocketErrorEvent,

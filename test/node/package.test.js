@@ -2,35 +2,26 @@
 // imported, and bundled. Part of `npm test` (after the build).
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {rollup} from 'rollup';
+import {npmInstall, scratchApp} from './scratch-app.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 /** What `import 'py-websocket'` may cost an app once bundled, minified and gzipped. */
 const BUNDLE_LIMIT_GZIP = 7000;
 
 let app;
-let tarball;
 let packedFiles;
 
 before(() => {
-  app = mkdtempSync(join(tmpdir(), 'py-websocket-app-'));
-  // The build already ran (npm test builds first): pack what it made, as `npm publish` would.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], {cwd: root, encoding: 'utf8'})
-  );
-  tarball = join(app, packed.filename);
-  packedFiles = packed.files.map((file) => file.path);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({name: 'scratch-app', private: true, type: 'module'}));
-  execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {cwd: app, stdio: 'ignore'});
+  let tarball;
+  ({app, tarball, files: packedFiles} = scratchApp());
+  npmInstall(app, [tarball]);
 });
 
 after(() => rmSync(app, {recursive: true, force: true}));

@@ -54,3 +54,7 @@ element.host = 42;
 element.readyState = 1;
 
 export type Message = PyWebSocketMessageEvent['data'];
+
+// An event's target is the element, so handlers reach it without a cast.
+element.addEventListener('open', (event) => event.target.send('hello'));
+element.onmessage = (event) => event.target.send(String(event.data));
