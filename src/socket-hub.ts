@@ -1,0 +1,139 @@
+import type {CloseDetail, ReconnectingDetail} from './events.js';
+import {ReconnectingSocket, type HubSocket, type SocketListener, type SocketOptions} from './reconnecting-socket.js';
+import type {SocketData} from './send-queue.js';
+import {CLOSED, CLOSING} from './socket-state.js';
+
+/** How a member (an element) hears its socket: what it would hear from a socket of its own. */
+export interface HubMember {
+  opened(): void;
+  received(data: string | Blob | ArrayBuffer, origin: string): void;
+  /** `unusable`: the socket could not be made; report it on a later task. */
+  failed(message: string, error?: Error, unusable?: boolean): void;
+  closed(close: CloseDetail): void;
+  /** Return false to stop: this member leaves, the socket goes on for the others. */
+  reconnecting(detail: ReconnectingDetail): boolean;
+  /** The member is let go for good; `unsent` is what it had queued, in order. */
+  ended(detail: {attempts: number; retriesRanOut: boolean; unsent: SocketData[]}): void;
+}
+
+/**
+ * One reconnecting socket and the members that use it: each hears every event of the
+ * socket, sends through it in its own order, and leaves alone (its close(), removal or a
+ * host change) with the events it would get from a socket of its own. The socket closes
+ * when the last member leaves. An element with a socket of its own is a hub's one member.
+ */
+export class SocketHub implements SocketListener {
+  readonly socket: HubSocket;
+  /** Members in the order they joined; `true` for one whose own close() is under way. */
+  #members = new Map<HubMember, boolean>();
+  #onEmpty: () => void;
+
+  /** `socketFor` makes the hub's socket (a ReconnectingSocket unless said otherwise). */
+  constructor(
+    options: SocketOptions,
+    onEmpty: () => void = () => {},
+    socketFor: (listener: SocketListener) => HubSocket = (listener) => new ReconnectingSocket(options, listener)
+  ) {
+    this.socket = socketFor(this);
+    this.#onEmpty = onEmpty;
+  }
+
+  /** Adds a member; one that joins an open socket hears `open` as it would from a socket of its own. */
+  join(member: HubMember): void {
+    this.#members.set(member, false);
+    if (this.socket.state === 'open') {
+      // As from a socket of its own: open comes on a later task, once listeners are in place.
+      setTimeout(() => this.#attached(member) && this.socket.state === 'open' && member.opened());
+    }
+  }
+
+  /** Opens the socket if nothing has yet (the first member joined). */
+  start(): void {
+    if (this.socket.state === 'closed' && this.#count() > 0) this.socket.connect();
+  }
+
+  /** The readyState `member` sees: the socket's, CLOSING while its own close() is under way, CLOSED once it left. */
+  readyStateOf(member: HubMember): number {
+    const closing = this.#members.get(member);
+    return closing === undefined ? CLOSED : closing ? CLOSING : this.socket.readyState;
+  }
+
+  /** Closes for `member`: the socket itself when no one else uses it. */
+  close(member: HubMember, code: number, reason: string): void {
+    if (!this.#attached(member)) return;
+    if (this.#count() === 1) {
+      this.socket.close(code, reason);
+      return;
+    }
+    // The others keep the socket: this member alone gets the end a socket of its own would give.
+    this.#members.set(member, true);
+    setTimeout(() => {
+      if (!this.#members.get(member)) return;
+      const unsent = this.#drop(member);
+      member.closed({code, reason, wasClean: true});
+      member.ended({attempts: 0, retriesRanOut: false, unsent});
+    });
+  }
+
+  /** `member` leaves without a word; returns what it had queued. The socket stops when it was the last. */
+  release(member: HubMember): SocketData[] {
+    const unsent = this.#drop(member);
+    if (this.#count() === 0) {
+      this.socket.stop();
+      this.#onEmpty();
+    }
+    return unsent;
+  }
+
+  opened(): void {
+    this.#each((member) => member.opened());
+  }
+
+  received(data: string | Blob | ArrayBuffer, origin: string): void {
+    for (const [member, closing] of this.#members) if (!closing) member.received(data, origin);
+  }
+
+  failed(message: string, error?: Error, unusable?: boolean): void {
+    this.#each((member) => member.failed(message, error, unusable));
+  }
+
+  closed(close: CloseDetail): void {
+    this.#each((member) => member.closed(close));
+  }
+
+  reconnecting(detail: ReconnectingDetail): boolean {
+    this.#each((member) => member.reconnecting(detail) || this.#leave(member, {attempts: detail.attempt - 1, retriesRanOut: false}));
+    return this.#count() > 0;
+  }
+
+  stopped(detail: {attempts: number; retriesRanOut: boolean}): void {
+    this.#each((member) => this.#leave(member, detail));
+    if (this.#count() === 0) this.#onEmpty();
+  }
+
+  /** Lets `member` go for good, handing back what it had queued. */
+  #leave(member: HubMember, detail: {attempts: number; retriesRanOut: boolean}): void {
+    if (this.#attached(member)) member.ended({...detail, unsent: this.#drop(member)});
+  }
+
+  #drop(member: HubMember): SocketData[] {
+    this.#members.delete(member);
+    return this.socket.queue.takeAll(member);
+  }
+
+  /** Calls `fn` for each member attached now (a member may leave or join meanwhile). */
+  #each(fn: (member: HubMember) => void): void {
+    for (const member of [...this.#members.keys()]) if (this.#attached(member)) fn(member);
+  }
+
+  #attached(member: HubMember): boolean {
+    return this.#members.get(member) === false;
+  }
+
+  /** Members still attached (not leaving by their own close()). */
+  #count(): number {
+    let count = 0;
+    for (const closing of this.#members.values()) if (!closing) count++;
+    return count;
+  }
+}
