@@ -15,25 +15,24 @@
  */
 import {reconnectDelay} from '../lib/backoff.js';
 import {isRetriedClose} from '../lib/close-policy.js';
+import {isRetried} from '../lib/socket-state.js';
 
 /** The code a browser reports when a connect fails (refused TCP, HTTP 503) (RFC 6455 §7.1.5). */
 export const FAILED_CONNECT_CODE = 1006;
 
 /**
  * <py-websocket>, driven through the project's own built modules (lib/), so the
- * simulation follows the element if its backoff or close policy changes.
- *
- * Read from src/py-websocket-element.ts at 7c03bee, which lib/py-websocket-element.js
- * is built from (lib lines in brackets):
- *   defaults, lines 66-70 [41-45]: reconnect-delay 1000, reconnect-max-delay 30000,
- *     max-retries Infinity, connect-timeout 10000
- *   #closed, lines 363-378 [340-357]: an end is retried when isRetriedClose(code)
- *     and attempts < maxRetries; the next attempt is number attempts + 1
- *   #scheduleReconnect, lines 380-397 [358-374]: delay = reconnectDelay(attempt,
- *     base, max); when the wait ends, attempts = attempt
- *   listener.opened, lines 344-345 [119-120]: an open resets attempts to 0
- * So after the 1012 close the first reconnect is attempt 1, its wait uniform
- * in [0, 1000] ms (lib/backoff.js: full jitter, rounded to whole ms).
+ * simulation follows the element if its backoff or close policy changes:
+ *   lib/close-policy.js  isRetriedClose(code): which close codes are retried (1012: yes)
+ *   lib/socket-state.js  isRetried(retriedCode, attemptsMade, maxRetries): the retry decision
+ *   lib/backoff.js       reconnectDelay(attempt, base, max, random): full jitter, whole ms
+ * and ReconnectingSocket (src/reconnecting-socket.ts) uses them so: on an end it asks
+ * isRetried(isRetriedClose(code), attempts, maxRetries); the attempt about to be made is
+ * attempts + 1, its wait reconnectDelay(attempt, reconnect-delay, reconnect-max-delay),
+ * and when the wait is over attempts = attempt; an open sets attempts back to 0.
+ * Defaults (src/element-properties.ts): reconnect-delay 1000, reconnect-max-delay 30000,
+ * max-retries Infinity, connect-timeout 10000.
+ * So after the 1012 close the first reconnect is attempt 1, its wait uniform in [0, 1000] ms.
  */
 export function pyWebSocket({baseDelay = 1000, maxDelay = 30000, maxRetries = Infinity, connectTimeoutMs = 10000} = {}) {
   return {
@@ -43,7 +42,7 @@ export function pyWebSocket({baseDelay = 1000, maxDelay = 30000, maxRetries = In
       const attempts = new Int32Array(count);
       return {
         closed(i, code) {
-          if (!isRetriedClose(code) || attempts[i] >= maxRetries) return -1;
+          if (!isRetried(isRetriedClose(code), attempts[i], maxRetries)) return -1;
           const attempt = attempts[i] + 1;
           // The element stores `attempt` when the wait ends; nothing else can
           // touch the count in between here, so storing it now is the same.

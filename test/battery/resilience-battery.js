@@ -15,6 +15,7 @@ import {FaultServer} from '../servers/fault-server.js';
 
 const bundlePath = fileURLToPath(new URL('../../dist/py-websocket.js', import.meta.url));
 const pagePath = fileURLToPath(new URL('./page.html', import.meta.url));
+const tabPagePath = fileURLToPath(new URL('./tab.html', import.meta.url));
 
 // Scenario "restarts": 2,000 messages over ~5 s while the server crashes ten times.
 const MESSAGES = 2000;
@@ -46,6 +47,14 @@ const WINDOW_MS = 50;
 // Full jitter over the first 1 s spreads 50 attempts to ~2.5 per 50 ms; without
 // jitter all 50 would start together. More than this many in one window is bunching.
 const MAX_BUNCH = 15;
+
+// Scenario "tabs": 5 frames share one socket (share="tabs"); every second the frame holding
+// it is removed and a new one opened, while the server crashes now and then.
+const TABS = 5;
+const TAB_MESSAGES = 2000;
+const TAB_SEND_INTERVAL_MS = 2.5;
+const TAB_SWAP_MS = 1000;
+const TAB_OUTAGES = [{at: 700, ms: 150}, {at: 2300, ms: 250}, {at: 3900, ms: 200}];
 
 // Scenario "removal": elements removed at every moment of their life.
 const REMOVED = 40;
@@ -98,6 +107,7 @@ async function servePage() {
   const files = {
     '/': {type: 'text/html', body: readFileSync(pagePath)},
     '/py-websocket.js': {type: 'text/javascript', body: readFileSync(bundlePath)},
+    '/tab.html': {type: 'text/html', body: readFileSync(tabPagePath)},
   };
   const server = createServer((request, response) => {
     const file = files[new URL(request.url, 'http://x').pathname];
@@ -329,6 +339,84 @@ async function removalScenario(page) {
   }
 }
 
+async function tabsScenario(page) {
+  console.log(
+    '\n== tabs: %d frames share one socket; the holder is removed every %d ms; %d messages; %d server crashes ==',
+    TABS,
+    TAB_SWAP_MS,
+    TAB_MESSAGES,
+    TAB_OUTAGES.length
+  );
+  const server = new FaultServer();
+  await server.start();
+  try {
+    const host = `ws://127.0.0.1:${server.port}/`;
+    await page.evaluate((host, count) => window.battery.openTabs(host, count), host, TABS);
+    const sending = page.evaluate(
+      (count, interval, swap) => window.battery.sendFromTabs(count, interval, swap),
+      TAB_MESSAGES,
+      TAB_SEND_INTERVAL_MS,
+      TAB_SWAP_MS
+    );
+    sending.catch(() => {});
+    const began = Date.now();
+    const crashes = [];
+    for (const {at, ms} of TAB_OUTAGES) {
+      await sleep(began + at - Date.now());
+      crashes.push(Date.now());
+      await server.stop();
+      await sleep(ms);
+      await server.start();
+    }
+    const {sent} = await sending;
+    const {drained, removed, giveups} = await page.evaluate((ms) => window.battery.drainTabs(ms), 10000);
+    await untilQuiet(server, 300, 5000);
+    const removedAt = new Map(removed.map(({id, at}) => [id, at]));
+
+    const arrivals = new Map();
+    let duplicates = 0;
+    let reordered = 0;
+    const highest = new Map();
+    for (const text of server.received) {
+      const match = /^t(\d+):(\d+)$/.exec(text);
+      if (!match) continue;
+      if (arrivals.has(text)) duplicates++;
+      arrivals.set(text, (arrivals.get(text) ?? 0) + 1);
+      const [tab, n] = [Number(match[1]), Number(match[2])];
+      if (n < (highest.get(tab) ?? -1)) reordered++;
+      highest.set(tab, Math.max(highest.get(tab) ?? -1, n));
+    }
+    const handedBack = new Set(giveups);
+    const lost = sent.filter(({text}) => !arrivals.has(text) && !handedBack.has(text));
+    // A removed frame takes what it still held with it; what it sent while open may die in flight with its socket.
+    const wentWithTab = lost.filter(({tab}) => removedAt.has(tab));
+    const lostQueued = lost.filter(({tab, open}) => !removedAt.has(tab) && !open);
+    const lostOpen = lost.filter(({tab, open}) => !removedAt.has(tab) && open);
+    const queued = sent.filter(({open}) => !open).length;
+
+    console.log(`  frames opened ${removed.length + TABS}, removed ${removed.length}; server: ${server.connections} connections, ${server.received.length} messages`);
+    console.log(`  sent ${sent.length}: ${queued} while their frame was not open; handed back in giveup: ${handedBack.size}`);
+    console.log(`  lost from frames still open at the end: ${lostQueued.length} queued while not open, ${lostOpen.length} sent while open`);
+    console.log(`  went with a removed frame (not delivered): ${wentWithTab.length}`);
+    console.log(`  duplicates ${duplicates}, out of order (per frame) ${reordered}`);
+
+    check('the scenario queued messages (frames saw the socket not open)', queued > 0, `${queued}`);
+    check('every frame left open with nothing queued', drained);
+    check('no message queued while not open was lost', lostQueued.length === 0, lostQueued.slice(0, 5).map(({text}) => text).join(', '));
+    check('no duplicates', duplicates === 0, `${duplicates}`);
+    check("each frame's messages in order", reordered === 0, `${reordered}`);
+    note('tabs: queued while not open', queued);
+    note('tabs: lost of queued (frames left)', lostQueued.length);
+    note('tabs: went with a removed frame', wentWithTab.length);
+    note('tabs: duplicates / reordered', `${duplicates} / ${reordered}`);
+    note('tabs: server connections', server.connections);
+    const finishedAt = await page.evaluate(() => window.battery.finishTabs());
+    checkNothingLeftOpen('the last frame was removed', await untilNothingOpen(server, finishedAt, LEFT_OPEN_LIMIT_MS));
+  } finally {
+    await server.stop();
+  }
+}
+
 /** The crash (index) nearest to the time `at`, and `at`'s signed distance from it in ms. */
 function nearestCrash(crashes, at) {
   let crash = 0;
@@ -393,6 +481,7 @@ async function runEngine(name, url) {
     await restartsScenario(page);
     await herdScenario(page);
     await removalScenario(page);
+    await tabsScenario(page);
     const errors = await page.evaluate(() => window.batteryErrors);
     check('no uncaught error in the page', errors.length === 0, errors.slice(0, 3).join('; '));
   } catch (error) {
