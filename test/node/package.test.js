@@ -12,8 +12,12 @@ import terser from '@rollup/plugin-terser';
 import {rollup} from 'rollup';
 import {npmInstall, scratchApp} from './scratch-app.js';
 
-/** What `import 'py-websocket'` may cost an app once bundled, minified and gzipped. */
-const BUNDLE_LIMIT_GZIP = 7000;
+/**
+ * What `import 'py-websocket'` may cost an app once bundled, minified and gzipped: 7,000 B
+ * until the socket core (its state table) and sharing in the page and across tabs came, which
+ * cost about 2.3 kB; this keeps them from growing unnoticed.
+ */
+const BUNDLE_LIMIT_GZIP = 9500;
 
 let app;
 let packedFiles;
