@@ -36,6 +36,7 @@ export class PyWebSocketProperties extends ReactiveElement {
     protocols: {converter: listAttribute},
     binaryType: {attribute: 'binary-type', converter: enumeratedAttribute(['blob', 'arraybuffer']), noAccessor: true},
     manual: {type: Boolean},
+    format: {converter: enumeratedAttribute(['text', 'json'])},
     // The bare attribute, and any value but "tabs", share in the page.
     share: {converter: {fromAttribute: (value: string | null) => (value === null ? '' : value === 'tabs' ? 'tabs' : 'page')}},
     reconnectDelay: {attribute: 'reconnect-delay', converter: numberAttribute(1000)},
@@ -64,6 +65,8 @@ export class PyWebSocketProperties extends ReactiveElement {
   }
   /** When set, the element does not connect by itself: call `connect()`. */
   manual = false;
+  /** `"json"`: `send()` sends JSON text and every text message is parsed into the event's `json`. */
+  format: 'text' | 'json' = 'text';
   /** `""`: a socket of its own; `"page"`: one socket for the page's elements with the same URL and protocols; `"tabs"`: one for every tab and frame of this origin. */
   share: ShareScope = '';
   /** Milliseconds: the backoff base; the wait before attempt n is uniform in [0, min(max, base·2^(n−1))]. */
@@ -141,15 +144,16 @@ export interface PyWebSocketProperties {
   set onerror(handler: Handler<PyWebSocketErrorEvent>);
   get onclose(): HTMLElement['onclose'];
   set onclose(handler: Handler<PyWebSocketCloseEvent>);
-  addEventListener<K extends keyof PyWebSocketEventMap>(
+  // `E` lets a listener name its message type: (event: PyWebSocketMessageEvent<Tick>) => event.json.
+  addEventListener<K extends keyof PyWebSocketEventMap, E extends PyWebSocketEventMap[K] = PyWebSocketEventMap[K]>(
     type: K,
-    listener: (this: PyWebSocketElement, event: PyWebSocketEventMap[K]) => unknown,
+    listener: (this: PyWebSocketElement, event: E) => unknown,
     options?: boolean | AddEventListenerOptions
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof PyWebSocketEventMap>(
+  removeEventListener<K extends keyof PyWebSocketEventMap, E extends PyWebSocketEventMap[K] = PyWebSocketEventMap[K]>(
     type: K,
-    listener: (this: PyWebSocketElement, event: PyWebSocketEventMap[K]) => unknown,
+    listener: (this: PyWebSocketElement, event: E) => unknown,
     options?: boolean | EventListenerOptions
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;

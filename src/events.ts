@@ -18,14 +18,17 @@ export class PyWebSocketOpenEvent extends PyWebSocketEvent<Record<string, never>
   }
 }
 
-export interface MessageDetail {
+export interface MessageDetail<T = unknown> {
   /** A string for text frames; a `Blob` or `ArrayBuffer` (per `binaryType`) for binary ones. */
   data: string | Blob | ArrayBuffer;
   origin: string;
+  /** With `format="json"`: the text message parsed (`undefined` for binary data or text that is not JSON). */
+  json?: T;
 }
 
-export class PyWebSocketMessageEvent extends PyWebSocketEvent<MessageDetail> {
-  constructor(detail: MessageDetail) {
+/** A message; name what `format="json"` parses it into with `PyWebSocketMessageEvent<YourType>`. */
+export class PyWebSocketMessageEvent<T = unknown> extends PyWebSocketEvent<MessageDetail<T>> {
+  constructor(detail: MessageDetail<T>) {
     super('message', {detail});
   }
   get data(): MessageDetail['data'] {
@@ -33,6 +36,9 @@ export class PyWebSocketMessageEvent extends PyWebSocketEvent<MessageDetail> {
   }
   get origin(): string {
     return this.detail.origin;
+  }
+  get json(): T | undefined {
+    return this.detail.json;
   }
 }
 

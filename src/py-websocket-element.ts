@@ -1,6 +1,7 @@
 import type {PropertyDeclaration, PropertyValues} from '@lit/reactive-element';
-import {listAttribute} from './attributes.js';
 import {checkCloseArguments} from './close-arguments.js';
+import {SocketStates} from './custom-states.js';
+import {listenForCommandsAndForms} from './declarative.js';
 import {PyWebSocketProperties} from './element-properties.js';
 import {
   PyWebSocketCloseEvent,
@@ -10,12 +11,12 @@ import {
   PyWebSocketOpenEvent,
   PyWebSocketReconnectingEvent,
 } from './events.js';
-import type {SocketOptions} from './reconnecting-socket.js';
+import {encodeJson, parsedMessage} from './json-format.js';
 import {SendQueue, type SocketData} from './send-queue.js';
 import {sharedHub} from './sharing/share.js';
 import {SocketHub, type HubMember} from './socket-hub.js';
 import {CLOSED, CONNECTING, OPEN} from './socket-state.js';
-import {resolveSocketUrl} from './url.js';
+import {socketOptions} from './socket-options.js';
 
 /**
  * A WebSocket as an element: it connects to `host` while it is in the document,
@@ -51,6 +52,15 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #connectedHost = '';
   #url = '';
   #pendingError?: ReturnType<typeof setTimeout>;
+  /** From a retried end until the next open or a final stop (the `reconnecting` CSS state). */
+  #reconnecting = false;
+  #states = new SocketStates(this);
+
+  constructor() {
+    super();
+    listenForCommandsAndForms(this, this.#report);
+    this.#showState();
+  }
 
   /** `CONNECTING` (also while waiting to reconnect), `OPEN`, `CLOSING` or `CLOSED` (only when nothing more will happen by itself). */
   get readyState(): number {
@@ -85,34 +95,39 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
-    this.#pending = this.#hostChanging = false;
+    this.#pending = this.#hostChanging = this.#reconnecting = false;
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
-    const options = this.#socketOptions();
+    const options = socketOptions(this, document.baseURI);
     if (typeof options === 'string') {
       this.#reportSoon(options);
+      this.#showState();
       this.#giveUp(false, this.#held.takeAll(), 0);
       return;
     }
+    this.#url = options.url;
     const hub = (this.#hub = this.#lastHub = this.share ? sharedHub(this.share, options) : new SocketHub(options));
     const member = (this.#member = this.#newMember());
     this.#closedByUser = false;
     hub.join(member);
     this.#held.flush((data) => hub.socket.send(data, member), () => true);
     hub.start();
+    this.#showState();
   }
 
   /**
    * Sends now when open; otherwise queues it, to be sent in order at the next open.
    * Throws `InvalidStateError` when nothing would ever send it, `QuotaExceededError` when the queue is full.
    */
-  send(data: SocketData): void {
+  send(data: unknown): void {
+    // With format="json", as the value's JSON text (a TypeError if it has none; the queue stays as it was).
+    if (this.format === 'json') data = encodeJson(data);
     if (this.readyState === CLOSED || this.#closedByUser) {
       throw new DOMException(`Failed to execute 'send' on 'PyWebSocket': ${this.#whyClosed()}`, 'InvalidStateError');
     }
-    if (this.#hub && !this.#hostChanging) this.#hub.socket.send(data, this.#member, this.queueLimit);
-    else this.#held.push(data, this.queueLimit);
+    if (this.#hub && !this.#hostChanging) this.#hub.socket.send(data as SocketData, this.#member, this.queueLimit);
+    else this.#held.push(data as SocketData, this.queueLimit);
   }
 
   /** Closes and does not reconnect; checks `code` and `reason` as the WebSockets standard's `close()` does. */
@@ -127,6 +142,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       this.#connectedHost = this.host;
       this.#giveUp(false, this.#held.takeAll(), 0);
     }
+    this.#showState();
   }
 
   override connectedCallback(): void {
@@ -137,6 +153,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     } else if (this.#wantsAutoConnect() && !this.#hub && !this.#pending) {
       this.#pending = true;
       this.requestUpdate();
+      this.#showState();
     }
   }
 
@@ -167,6 +184,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
     if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
     this.#hostChanging = false; // connect() below, if any, replaces the socket at once
+    this.#showState();
     if (!connectNow) return;
     if (this.host) this.connect();
     else this.#stop();
@@ -176,51 +194,49 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     return this.isConnected && !this.manual && this.host !== '';
   }
 
-  /** The socket's options from the attributes, or a sentence saying why there can be no socket. */
-  #socketOptions(): SocketOptions | string {
-    if (!this.host) return 'No host is set: set the host attribute or property before connecting.';
-    const resolved = resolveSocketUrl(this.host, document.baseURI);
-    if (resolved.problem !== undefined) return resolved.problem;
-    this.#url = resolved.url;
-    const protocols: string[] | string = this.protocols;
-    return {
-      url: resolved.url,
-      protocols: typeof protocols === 'string' ? listAttribute.fromAttribute(protocols) : protocols,
-      binaryType: this.binaryType,
-      connectTimeout: this.connectTimeout,
-      heartbeat: this.heartbeat,
-      heartbeatTimeout: this.heartbeatTimeout,
-      heartbeatMessage: this.heartbeatMessage,
-      reconnectDelay: this.reconnectDelay,
-      reconnectMaxDelay: this.reconnectMaxDelay,
-      maxRetries: this.maxRetries,
-    };
-  }
-
   /** What the socket tells this element, turned into its events. */
   #newMember(): HubMember {
     const dispatch = (event: Event) => this.dispatchEvent(event);
     const member: HubMember = {
-      opened: () => dispatch(new PyWebSocketOpenEvent()),
-      received: (data, origin) => dispatch(new PyWebSocketMessageEvent({data, origin})),
-      failed: (message, error, unusable) => {
-        if (unusable) this.#reportSoon(message, error);
-        else dispatch(new PyWebSocketErrorEvent({message, error}));
+      opened: () => {
+        this.#reconnecting = false;
+        this.#showState();
+        dispatch(new PyWebSocketOpenEvent());
       },
-      closed: (close) => dispatch(new PyWebSocketCloseEvent(close)),
+      received: (data, origin) =>
+        dispatch(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin})),
+      failed: (message, error, unusable) => {
+        if (unusable) return this.#reportSoon(message, error);
+        this.#showState();
+        this.#report(message, error);
+      },
+      closed: (close) => {
+        // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
+        this.#reconnecting = this.readyState === CONNECTING;
+        this.#showState();
+        dispatch(new PyWebSocketCloseEvent(close));
+      },
       reconnecting: (detail) => dispatch(new PyWebSocketReconnectingEvent(detail)),
       ended: ({attempts, retriesRanOut, unsent}) => {
         // A close or reconnecting handler may have connected anew: that socket stays.
         if (this.#member === member) this.#hub = this.#member = undefined;
+        this.#reconnecting = false;
+        this.#showState();
         this.#giveUp(retriesRanOut, unsent, attempts);
       },
     };
     return member;
   }
 
+  readonly #report = (message: string, error?: Error) => this.dispatchEvent(new PyWebSocketErrorEvent({message, error}));
+
+  #showState(): void {
+    this.#states.show(this.readyState, this.#reconnecting);
+  }
+
   /** A socket that cannot be made is reported on a later task, like the native socket's events, so handlers bound right after connecting hear it. */
   #reportSoon(message: string, error?: Error): void {
-    this.#pendingError = setTimeout(() => this.dispatchEvent(new PyWebSocketErrorEvent({message, error})));
+    this.#pendingError = setTimeout(() => this.#report(message, error));
   }
 
   /** Hands queued messages back in a `giveup` event: always when retries ran out, otherwise only if any were queued. */
@@ -246,8 +262,12 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #stop(): void {
     this.#pending = this.#hostChanging = false;
     clearTimeout(this.#pendingError);
-    this.#giveUp(false, [...this.#unlink(), ...this.#held.takeAll()], 0);
+    const unsent = [...this.#unlink(), ...this.#held.takeAll()];
+    this.#reconnecting = false;
+    this.#showState();
+    this.#giveUp(false, unsent, 0);
     // A giveup handler may have called connect(): out of the document, that cannot stand.
     if (!this.isConnected) this.#unlink();
+    this.#showState();
   }
 }

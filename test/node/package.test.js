@@ -14,10 +14,11 @@ import {npmInstall, scratchApp} from './scratch-app.js';
 
 /**
  * What `import 'py-websocket'` may cost an app once bundled, minified and gzipped: 7,000 B
- * until the socket core (its state table) and sharing in the page and across tabs came, which
- * cost about 2.3 kB; this keeps them from growing unnoticed.
+ * until the socket core (its state table), sharing in the page and across tabs (about
+ * 2.5 kB) and the declarative features (commands, forms, JSON, CSS states: about 0.8 kB)
+ * came; this keeps the whole from growing unnoticed.
  */
-const BUNDLE_LIMIT_GZIP = 9500;
+const BUNDLE_LIMIT_GZIP = 10500;
 
 let app;
 let packedFiles;
