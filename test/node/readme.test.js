@@ -13,14 +13,17 @@ import {npmInstall, root, sameVersionAs, scratchApp} from './scratch-app.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
-const marker = /<!-- run: ([\w-]+)(?: "([^"]*)")? -->\n$/;
+const marker = /<!-- run: ([\w-]+)(?: "((?:[^"\\]|\\.)*)")?(?: "((?:[^"\\]|\\.)*)")? -->\n$/;
+const unescape = (text) => text?.replace(/\\(.)/g, '$1');
 
 /** Every fenced block, with the marker on the line before it (if any). */
 const blocks = [...readme.matchAll(fence)].map((match, index) => {
   const before = readme.slice(0, match.index);
-  const [, runner, expect] = marker.exec(before) ?? [];
+  const [, runner, first, second] = marker.exec(before) ?? [];
   const line = before.split('\n').length;
-  return {index, line, lang: match[1], code: match[2], runner, expect};
+  // One argument: what must show; two: what to click, then what must show.
+  const [click, expect] = second === undefined ? [undefined, unescape(first)] : [unescape(first), unescape(second)];
+  return {index, line, lang: match[1], code: match[2], runner, click, expect};
 });
 
 const elementScript = '<script type="module" src="/node_modules/py-websocket/dist/py-websocket.js"></script>';
@@ -32,18 +35,36 @@ let server;
 let origin;
 let browser;
 
-/** Opens `file` of the app and resolves once the console shows `text`, or the page shows it in <output>. */
-async function expectInPage(file, text, timeout = 30000) {
+/**
+ * Opens `file` of the app and resolves once the console shows `text`, or the page shows it
+ * in <output>, or (`css: true`) `text` is a selector that matches. With `click`, clicks that
+ * selector once every <py-websocket> of the page is open (a script-free page shows nothing
+ * itself: its elements' messages are logged here, as "message: <data>").
+ */
+async function expectInPage(file, text, {timeout = 30000, click, css = false} = {}) {
   const page = await browser.newPage();
   const seen = [];
   page.on('console', (message) => seen.push(message.text()));
   page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
   try {
     await page.goto(`${origin}/${file}`);
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll('py-websocket')) {
+        element.addEventListener('message', (event) => console.log(`message: ${event.data}`));
+      }
+    });
+    if (click) {
+      // A manual element is connected by the first button (--connect) when there is one.
+      const connect = await page.$('button[command="--connect"]');
+      if (connect) await connect.click();
+      await page.waitForFunction(() => [...document.querySelectorAll('py-websocket')].every((element) => element.readyState === 1));
+      await page.click(click);
+    }
     const deadline = Date.now() + timeout;
     for (;;) {
       const output = await page.evaluate(() => document.querySelector('output')?.textContent ?? '');
-      if (output.includes(text) || seen.some((line) => line.includes(text))) return;
+      const matches = css && (await page.evaluate((selector) => document.querySelector(selector) !== null, text));
+      if (matches || output.includes(text) || seen.some((line) => line.includes(text))) return;
       if (Date.now() > deadline) assert.fail(`"${text}" did not show in ${file}; console: ${JSON.stringify(seen)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -89,6 +110,14 @@ const runners = {
   async page({code, expect}, name) {
     writeFileSync(join(app, `${name}.html`), code);
     await expectInPage(`${name}.html`, expect);
+  },
+  async click({code, click, expect}, name) {
+    writeFileSync(join(app, `${name}.html`), code);
+    await expectInPage(`${name}.html`, expect, {click});
+  },
+  async css({code, expect}, name) {
+    writeFileSync(join(app, `${name}.html`), code);
+    await expectInPage(`${name}.html`, expect, {css: true});
   },
   async bundle({code, expect}, name) {
     writeFileSync(join(app, `${name}.js`), code);
@@ -156,7 +185,7 @@ const runners = {
         ? `<!doctype html>\n${elementScript}\n<script type="module">\n${code}\nconsole.log('readme: loaded');\n</script>\n`
         : `<!doctype html>\n${elementScript}\n${withLastPythonLine(code, 'print("readme: loaded")')}\n`;
     writeFileSync(join(app, `${name}.html`), page);
-    await expectInPage(`${name}.html`, 'readme: loaded', 60000);
+    await expectInPage(`${name}.html`, 'readme: loaded', {timeout: 60000});
   },
 };
 
