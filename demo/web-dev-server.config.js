@@ -1,6 +1,7 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {serveRuntimeFilesAsIs} from '../test/servers/runtime-files.js';
 import {socketServerPlugin} from '../test/servers/socket-server-plugin.js';
+import {demoServerPlugin} from './demo-server.js';
 
 // `npm start`: the demo and its echo server (ws://…/ws/echo) on one local origin.
 const port = Number(process.env.PORT ?? 8000);
@@ -21,6 +22,7 @@ export default {
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}),
     socketServerPlugin(),
+    demoServerPlugin(),
     {
       // The dev server listens on every interface even for "localhost"; the demo stays on
       // this machine: listen again on the loopback address alone.

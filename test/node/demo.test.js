@@ -1,0 +1,106 @@
+// `npm start`'s demo, driven in Chromium: each panel does what it shows.
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {createServer} from 'node:net';
+import {after, before, describe, it} from 'node:test';
+import puppeteer from 'puppeteer-core';
+import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
+import {root} from './scratch-app.js';
+
+let demo;
+let browser;
+let page;
+const hosts = new Set();
+const pageErrors = [];
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resolves once `check` (run in the page) is true; fails with `what` after `timeout`. */
+const until = (check, what, timeout = 10000, ...args) =>
+  page.waitForFunction(check, {timeout, polling: 50}, ...args).catch(() => assert.fail(`timed out: ${what}`));
+
+before(async () => {
+  const port = await freePort();
+  demo = spawn(process.execPath, ['demo/serve.js'], {cwd: root, env: {...process.env, PORT: String(port)}, stdio: ['ignore', 'pipe', 'inherit']});
+  await new Promise((resolve, reject) => {
+    demo.stdout.on('data', (chunk) => String(chunk).includes('demo:') && resolve());
+    demo.on('exit', (code) => reject(new Error(`the demo server exited with ${code}`)));
+  });
+  browser = await puppeteer.launch({executablePath: chromiumPath, headless: true, args: chromiumArgs});
+  page = await browser.newPage();
+  page.on('request', (request) => hosts.add(new URL(request.url()).host));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`http://127.0.0.1:${port}/demo/`);
+  await until(() => ['alice', 'bob', 'faulty', 'ticks'].every((id) => document.getElementById(id).readyState === 1), 'every element open');
+});
+
+after(async () => {
+  await browser?.close();
+  demo?.kill();
+});
+
+describe('the demo', () => {
+  it('chats between two elements through their forms and command buttons, showing messages as text', async () => {
+    await page.type('#alice input[name=text]', 'Hi Bob, <b>not bold</b>');
+    await page.click('#alice form button');
+    await until(() => document.querySelector('#bob .chat-log')?.textContent.includes('Alice: Hi Bob, <b>not bold</b>'), "Bob sees Alice's line");
+    assert.equal(await page.$eval('#bob .chat-log', (log) => log.querySelector('b')), null, 'no HTML rendered');
+    await page.click('button[commandfor=bob][command="--close"]');
+    await until(() => document.getElementById('bob').matches(':state(closed)'), 'Bob left');
+    await page.click('button[commandfor=bob][command="--connect"]');
+    await until(() => document.getElementById('bob').matches(':state(open)'), 'Bob is back');
+    await page.click('button[commandfor=bob][command="--send"]');
+    await until(() => document.querySelector('#alice .chat-log').textContent.includes('Bob: waves hello'), "Alice sees Bob's wave");
+  });
+
+  it('brings every streamed message back, in order, through a restart and refused connections; only what went to the silent server is lost in flight', async () => {
+    await page.click('#stream');
+    for (const fault of ['restart', 'silent', 'refuse']) {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await page.click(`[data-fault=${fault}]`);
+      await until(() => document.getElementById('faulty').readyState !== 1, `the ${fault} noticed`, 5000);
+      await until(() => document.getElementById('faulty').readyState === 1, `open again after ${fault}`, 15000);
+    }
+    await page.click('#stream');
+    // Only what was sent to the silent server while the socket still looked open may be missing.
+    const count = (id) => `Number(document.getElementById('${id}').value)`;
+    await until(`${count('faulty-echoed')} + ${count('faulty-lost')} === ${count('faulty-sent')}`, 'every message echoed or lost in flight');
+    const timeline = await page.$eval('#timeline', (log) => log.textContent);
+    assert.match(timeline, /code 1012 "service restart"/);
+    assert.match(timeline, /heartbeat timeout/);
+    assert.match(timeline, /reconnecting +attempt 2/);
+    assert.doesNotMatch(timeline, /out of order/);
+    const lines = timeline.split(/(?=\s+\d+\.\d s  )/);
+    const silentAt = lines.findIndex((line) => line.includes('Make it go silent'));
+    const losses = lines.map((line, i) => (line.includes('never came back') ? i : -1)).filter((i) => i >= 0);
+    // The timeline is newest first: every loss is noted after (above) the silent fault, before the restart that follows.
+    for (const i of losses) assert.ok(i < silentAt, 'losses only after the server went silent');
+  });
+
+  it('draws the JSON feed at about ten messages a second', async () => {
+    await until(() => Number(document.getElementById('tick-count').value) >= 20, 'twenty ticks');
+    const points = await page.$eval('#sparkline polyline', (line) => line.getAttribute('points').split(' ').length);
+    assert.ok(points >= 20, `${points} points drawn`);
+    const rate = Number(await page.$eval('#tick-rate', (output) => output.value));
+    assert.ok(rate >= 5 && rate <= 15, `${rate} messages/s`);
+  });
+
+  it('runs the Brython example on the element', async () => {
+    await until(() => !document.getElementById('openbtn').disabled, 'Brython ready');
+    await page.click('#openbtn');
+    await until(() => !document.getElementById('sendbtn').disabled, 'open');
+    await page.click('#sendbtn');
+    await until(() => document.getElementById('seed-log').textContent.includes('Message received: Hello from Python'), 'the echo');
+  });
+
+  it('reaches nothing beyond this machine and throws nothing', () => {
+    assert.deepEqual([...hosts].filter((host) => !host.startsWith('127.0.0.1:')), []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
