@@ -1,7 +1,9 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {selectedEngines} from './scripts/engines/index.js';
 import {testRunnerBrowsers} from './scripts/engines/test-runner.js';
+import {crossOriginIsolation} from './test/servers/cross-origin-isolation.js';
 import {frameworkBundles} from './test/servers/framework-bundles.js';
+import {pythonScenarios} from './test/servers/python-scenarios.js';
 import {serveRuntimeFilesAsIs} from './test/servers/runtime-files.js';
 import {socketServerPlugin} from './test/servers/socket-server-plugin.js';
 import {strictCsp} from './test/servers/strict-csp.js';
@@ -19,8 +21,10 @@ export default {
   ],
   hostname: '127.0.0.1',
   nodeResolve: true,
-  middleware: [strictCsp(), frameworkBundles(), serveRuntimeFilesAsIs()],
+  middleware: [crossOriginIsolation(), strictCsp(), frameworkBundles(), pythonScenarios(), serveRuntimeFilesAsIs()],
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), socketServerPlugin()],
   browsers: testRunnerBrowsers(engines),
   testFramework: {config: {timeout: 5000}},
+  // A Python file loads its runtimes many times over, one page per scenario: minutes in WebKit.
+  testsFinishTimeout: 10 * 60 * 1000,
 };

@@ -1,6 +1,9 @@
-"""py_websocket: Brython's ``browser.websocket`` API on top of the <py-websocket> element.
+"""py_websocket: a WebSocket for Python in the page, on top of the <py-websocket> element.
 
-The same code runs under Brython, Pyodide and PyScript (Pyodide or MicroPython)::
+Two APIs, and the same code runs under Brython, Pyodide and PyScript (Pyodide or
+MicroPython, on the page or in a worker):
+
+- Brython's ``browser.websocket`` (callbacks; also the shape of PyScript's ``WebSocket``)::
 
     import py_websocket as websocket
 
@@ -8,12 +11,34 @@ The same code runs under Brython, Pyodide and PyScript (Pyodide or MicroPython):
     ws.bind("open", lambda evt: ws.send("hello"))
     ws.bind("message", lambda evt: print(evt.data))   # str for text, bytes for binary
     ws.bind("close", lambda evt: print("closed", evt.code))
-    ws.close()
+
+- the ``websockets`` library's asyncio client (``from py_websocket import connect``)::
+
+    async with connect("/ws/echo") as websocket:
+        await websocket.send("Hello world!")
+        print(await websocket.recv())
 
 The page must load the element first (``dist/py-websocket.js`` or ``import 'py-websocket'``).
 """
 
-__all__ = ["supported", "websocket", "WebSocket", "Event", "RUNTIME"]
+__all__ = [
+    "supported",
+    "websocket",
+    "WebSocket",
+    "Event",
+    "RUNTIME",
+    "IN_WORKER",
+    "connect",
+    "ClientConnection",
+    "State",
+    "ConnectionClosed",
+    "ConnectionClosedOK",
+    "ConnectionClosedError",
+    "InvalidURI",
+]
+
+#: Whether this code runs in a PyScript worker, driving an element of the page.
+IN_WORKER = False
 
 try:
     from browser import window, document as _document  # Brython
@@ -21,15 +46,19 @@ try:
     RUNTIME = "brython"
 except ImportError:
     import sys  # (not imported under Brython, where `sys` needs its separate standard library)
-    import js as window
+    import js as _own_global  # this thread's globals (a worker's own, not the page's)
 
-    _document = window.document
-    if sys.implementation.name == "micropython":
-        RUNTIME = "micropython"
+    RUNTIME = "micropython" if sys.implementation.name == "micropython" else "pyodide"
+    if RUNTIME == "micropython":
         from jsffi import create_proxy
     else:
-        RUNTIME = "pyodide"
         from pyodide.ffi import create_proxy, create_once_callable
+    try:
+        # Under PyScript, its window and document are the page's, from a worker too.
+        from pyscript import RUNNING_IN_WORKER as IN_WORKER, document as _document, window
+    except ImportError:
+        window = _own_global
+        _document = window.document
 
 # Small JS helpers, made here so that every runtime reads their answers the same way.
 _element_defined = window.Function.new("return Boolean(customElements.get('py-websocket'))")
@@ -54,8 +83,9 @@ _EVENT_FIELDS = {
 }
 
 
-if RUNTIME == "micropython":
-    # MicroPython copies typed arrays byte by byte; a hex string crosses in one piece.
+if RUNTIME == "micropython" or IN_WORKER:
+    # MicroPython copies typed arrays byte by byte, and a worker's buffers are the page's:
+    # a hex string crosses in one piece.
     _buffer_to_hex = window.Function.new(
         "buffer", "return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')"
     )
@@ -69,22 +99,22 @@ if RUNTIME == "micropython":
 
 def _bytes_from(buffer):
     """A JS ArrayBuffer as Python bytes."""
+    if RUNTIME == "micropython" or IN_WORKER:
+        return bytes.fromhex(str(_buffer_to_hex(buffer)))
     if RUNTIME == "pyodide":
         return buffer.to_bytes()
-    if RUNTIME == "micropython":
-        return bytes.fromhex(_buffer_to_hex(buffer))
     return bytes(window.Uint8Array.new(buffer))
 
 
 def _uint8_array(data):
     """Python bytes, bytearray or memoryview as a JS Uint8Array."""
     data = bytes(data)
+    if RUNTIME == "micropython" or IN_WORKER:
+        return _hex_to_array(data.hex())
     if RUNTIME == "pyodide":
         array = window.Uint8Array.new(len(data))
         array.assign(data)
         return array
-    if RUNTIME == "micropython":
-        return _hex_to_array(data.hex())
     return window.Uint8Array.new(list(data))
 
 
@@ -139,15 +169,45 @@ else:
         element.removeEventListener(event_type, listener)
         # The listener may be the one running right now: destroy it on a later turn.
         if RUNTIME == "pyodide":
-            window.setTimeout(create_once_callable(listener.destroy), 0)
+            _later(listener.destroy)
+
+
+def _handler_property(event_type):
+    """``ws.onmessage = f``, as on PyScript's WebSocket: one function, replacing the last."""
+
+    def get(self):
+        return self._on.get(event_type)
+
+    def set(self, function):
+        previous = self._on.pop(event_type, None)
+        if previous is not None:
+            self.unbind(event_type, previous)
+        if function is not None:
+            self._on[event_type] = function
+            self.bind(event_type, function)
+
+    return property(get, set)
 
 
 class WebSocket:
-    """A connection through a <py-websocket> element, created here or adopted by ``id``."""
+    """A connection through a <py-websocket> element, created here or adopted by ``id``.
+
+    Also takes the shape of PyScript's ``WebSocket``: ``WebSocket(url=…, protocols=…,
+    onopen=…, onmessage=…, onerror=…, onclose=…)``, and ``ws.onmessage = f``. A handler
+    may be an ``async def`` function: it runs, and an exception in it is a page error."""
 
     CONNECTING, OPEN, CLOSING, CLOSED = CONNECTING, OPEN, CLOSING, CLOSED
 
-    def __init__(self, host, id=None):
+    onopen = _handler_property("open")
+    onmessage = _handler_property("message")
+    onerror = _handler_property("error")
+    onclose = _handler_property("close")
+
+    def __init__(self, url=None, id=None, protocols=None, host=None, **handlers):
+        host = url if url is not None else host
+        unknown = [name for name in handlers if name not in ("onopen", "onmessage", "onerror", "onclose")]
+        if unknown:
+            raise TypeError("WebSocket() got an unexpected keyword argument %r" % unknown[0])
         if not supported:
             raise NotImplementedError("WebSocket is not supported in this browser")
         if not _element_defined():
@@ -160,14 +220,24 @@ class WebSocket:
                 element.id = id
         # Binary arrives as ArrayBuffer, so that handlers can be given bytes at once.
         element.setAttribute("binary-type", "arraybuffer")
+        if protocols:
+            element.setAttribute("protocols", protocols if isinstance(protocols, str) else " ".join(protocols))
         if host:
             element.setAttribute("host", host)
         #: The <py-websocket> element behind this connection.
         self.element = element
         self._handlers = {}
         self._listeners = {}
+        self._on = {}
+        for name, handler in handlers.items():
+            setattr(self, name, handler)
         if self._created:
-            _document.body.appendChild(element)
+            if IN_WORKER:
+                # From a worker, listeners bound right after this reach the page later: insert
+                # (and so connect) once they are in place, or the element's open goes unheard.
+                _later(lambda: _document.body.appendChild(element))
+            else:
+                _document.body.appendChild(element)
         elif element.manual:
             element.connect()
 
@@ -178,6 +248,18 @@ class WebSocket:
     @property
     def url(self):
         return str(self.element.url)
+
+    @property
+    def protocol(self):
+        return str(self.element.protocol)
+
+    @property
+    def extensions(self):
+        return str(self.element.extensions)
+
+    @property
+    def bufferedAmount(self):
+        return int(self.element.bufferedAmount)
 
     def bind(self, event_type, function):
         """Calls ``function(event)`` for every ``event_type`` event ("open", "message", "error", "close", …)."""
@@ -212,7 +294,7 @@ class WebSocket:
 
     def close(self, code=1000, reason=""):
         """Closes the connection; it does not reconnect. Handlers still hear the close event."""
-        self.element.close(code, reason)
+        self.element.close(1000 if code is None else code, reason or "")
         if self.readyState == CLOSED:
             self._release_later()
         elif "close" not in self._listeners:
@@ -223,7 +305,11 @@ class WebSocket:
         def dispatch(js_event):
             event = Event(js_event)
             for function in list(self._handlers.get(event_type, ())):
-                function(event)
+                result = function(event)
+                if _is_coroutine(result):
+                    # An async handler runs as a task of its own (JS never calls it directly:
+                    # MicroPython cannot have two such calls pending); its failure is a page error.
+                    _start(result)
             if event_type in ("close", "giveup") and self.readyState == CLOSED:
                 self._release_later()
 
@@ -241,12 +327,7 @@ class WebSocket:
             if self._created:
                 self.element.remove()
 
-        if RUNTIME == "pyodide":
-            window.setTimeout(create_once_callable(release), 0)
-        elif RUNTIME == "micropython":
-            window.setTimeout(create_proxy(release), 0)
-        else:
-            window.setTimeout(release, 0)
+        _later(release)
 
 
 def _ignore(event):
@@ -256,3 +337,466 @@ def _ignore(event):
 def websocket(host, id=None):
     """Returns a :class:`WebSocket` to ``host``; raises ``NotImplementedError`` without WebSocket."""
     return WebSocket(host, id)
+
+
+# ---------------------------------------------------------------------------------------
+# The asyncio API of the ``websockets`` library (``websockets.asyncio.client``), so that a
+# client written for CPython runs in the page with its import changed:
+#
+#     from py_websocket import connect          # was: from websockets.asyncio.client import connect
+#     import py_websocket as websockets         # was: import websockets (for websockets.exceptions.…)
+# ---------------------------------------------------------------------------------------
+
+if RUNTIME == "brython":
+    # Brython has no asyncio; its browser.aio runs coroutines on the page's event loop, and
+    # its Future (a promise) is all a connection needs to wait on.
+    from browser import aio as _aio
+
+    class _Event:
+        """asyncio.Event's set / clear / is_set / wait, over browser.aio.Future."""
+
+        def __init__(self):
+            self._set = False
+            self._future = None
+
+        def is_set(self):
+            return self._set
+
+        def set(self):
+            self._set = True
+            if self._future is not None and not self._future.done():
+                self._future.set_result(None)
+
+        def clear(self):
+            self._set = False
+            self._future = None
+
+        async def wait(self):
+            if not self._set:
+                if self._future is None:
+                    self._future = _aio.Future()
+                await self._future
+
+    _sleep = _aio.sleep
+    _spawn = _aio.run
+else:
+    import asyncio
+
+    _Event = asyncio.Event
+    _sleep = asyncio.sleep
+    # Pyodide: ensure_future works from a JS event handler, where no loop is running.
+    _spawn = asyncio.ensure_future if RUNTIME == "pyodide" else asyncio.create_task
+if RUNTIME == "pyodide":
+    if not hasattr(_own_global.WebAssembly, "Suspending"):
+        # Pyodide's asyncio.run() blocks through WebAssembly stack switching (JSPI); where the
+        # browser has none (WebKit) it raises. There, start main() and return its task at once,
+        # so that a client's `asyncio.run(main())` runs in every browser. A failure of main()
+        # is reported as a page error, as it would end the program in CPython.
+        def _run_without_blocking(main, *, debug=None, loop_factory=None):
+            task = asyncio.ensure_future(main)
+            task.add_done_callback(lambda done: done.cancelled() or done.exception() is None or _report(done.exception()))
+            return task
+
+        asyncio.run = _run_without_blocking
+
+if RUNTIME == "micropython" and not hasattr(asyncio, "run"):
+    # MicroPython's asyncio in the browser runs on the page's event loop and has no run(): a
+    # client's `asyncio.run(main())` starts main() and returns its task at once; a failure of
+    # main() is reported as a page error, as it would end the program in CPython.
+    def _run_on_the_page_loop(main):
+        return asyncio.create_task(_reporting(main))
+
+    asyncio.run = _run_on_the_page_loop
+
+try:
+    _TimeoutError = TimeoutError
+except NameError:  # MicroPython has no builtin TimeoutError
+    _TimeoutError = asyncio.TimeoutError
+
+
+class State:
+    """The connection's state, with ``websockets.protocol.State``'s names and values."""
+
+    CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
+
+
+class Close:
+    """A close frame: ``code`` and ``reason``."""
+
+    def __init__(self, code, reason):
+        self.code = code
+        self.reason = reason
+
+    def __str__(self):
+        return "%d%s" % (self.code, " (%s)" % self.reason if self.reason else "")
+
+    def __repr__(self):
+        return "Close(code=%d, reason=%r)" % (self.code, self.reason)
+
+
+class WebSocketException(Exception):
+    """Base class of this module's exceptions, as in ``websockets.exceptions``."""
+
+
+class ConnectionClosed(WebSocketException):
+    """Raised when sending to or receiving from a closed connection. ``rcvd`` is the close
+    frame received (``None`` when the connection was lost without one), ``sent`` the one sent."""
+
+    def __init__(self, rcvd, sent, rcvd_then_sent=None):
+        self.rcvd = rcvd
+        self.sent = sent
+        self.rcvd_then_sent = rcvd_then_sent
+        if rcvd is None and sent is None:
+            message = "no close frame received or sent"
+        elif rcvd is None:
+            message = "sent %s; no close frame received" % sent
+        else:
+            message = "received %s; then sent %s" % (rcvd, sent if sent is not None else rcvd)
+        super().__init__(message)
+
+    @property
+    def code(self):
+        return self.rcvd.code if self.rcvd is not None else 1006
+
+    @property
+    def reason(self):
+        return self.rcvd.reason if self.rcvd is not None else ""
+
+
+class ConnectionClosedOK(ConnectionClosed):
+    """The connection closed normally: 1000 (normal closure) or 1001 (going away)."""
+
+
+class ConnectionClosedError(ConnectionClosed):
+    """The connection closed with any other code, or was lost without a close frame."""
+
+
+class InvalidURI(WebSocketException):
+    """The URI is not one a WebSocket can open (its scheme, a fragment, …)."""
+
+    def __init__(self, uri, msg):
+        self.uri = uri
+        self.msg = msg
+        super().__init__("%s isn't a valid URI: %s" % (uri, msg))
+
+
+class exceptions:
+    """``websockets.exceptions``: with ``import py_websocket as websockets``, the names
+    ``websockets.exceptions.ConnectionClosed`` and the others work as in CPython."""
+
+    WebSocketException = WebSocketException
+    ConnectionClosed = ConnectionClosed
+    ConnectionClosedOK = ConnectionClosedOK
+    ConnectionClosedError = ConnectionClosedError
+    InvalidURI = InvalidURI
+
+
+#: ``send()`` returns once the socket holds no more than this many bytes not yet sent.
+HIGH_WATER = 64 * 1024
+
+def _report(error):
+    """Makes an exception of a task nobody awaits a page error, as an uncaught one would be."""
+    window.reportError(window.Error.new("%s: %s" % (type(error).__name__, error)))
+
+
+async def _reporting(coroutine):
+    try:
+        await coroutine
+    except Exception as error:  # noqa: BLE001 - reported, not lost
+        _report(error)
+
+
+#: Tasks of async handlers still running: asyncio keeps only weak references to its tasks.
+_running = set()
+
+
+def _start(coroutine):
+    """Runs ``coroutine`` as a task of its own; its failure is a page error."""
+    task = None
+
+    async def run():
+        try:
+            await _reporting(coroutine)
+        finally:
+            _running.discard(task)
+
+    task = _spawn(run())
+    if task is not None:  # (Brython's aio.run gives none, and keeps its promise alive itself)
+        _running.add(task)
+
+
+def _is_coroutine(value):
+    # Pyodide has coroutine objects; MicroPython's are generators.
+    return type(value).__name__ in ("coroutine", "generator")
+
+
+class ClientConnection:
+    """An open connection, as ``websockets.asyncio.client.ClientConnection``: ``send``,
+    ``recv``, ``async for message in connection``, ``close``, and what is known of the end."""
+
+    def __init__(self, element):
+        self._element = element
+        self._messages = []
+        # Set whenever a message arrives or the connection ends: `recv()` waits on it.
+        self._arrived = _Event()
+        # Set once the opening handshake is over, either way.
+        self._settled = _Event()
+        self._ended = _Event()
+        self._failure = None
+        self._error = None
+        self._end = None
+        self._sent = None
+        self._listeners = [
+            (event_type, _listen(element, event_type, handler))
+            for event_type, handler in (
+                ("open", self._on_open),
+                ("message", self._on_message),
+                ("error", self._on_error),
+                ("close", self._on_close),
+            )
+        ]
+
+    # What the element says. These run as JS event listeners: they only note and wake.
+
+    def _on_open(self, js_event):
+        self._settled.set()
+
+    def _on_message(self, js_event):
+        self._messages.append(_from_js(js_event.data))
+        self._arrived.set()
+
+    def _on_error(self, js_event):
+        self._error = str(js_event.message)
+        if int(self._element.readyState) == CLOSED and not self._settled.is_set():
+            # Nothing was even tried: the URI is not usable (the element has no URL for it).
+            uri = str(self._element.host)
+            self._failure = InvalidURI(uri, self._error) if not str(self._element.url) else OSError(self._error)
+            self._finish()
+
+    def _on_close(self, js_event):
+        code, reason = int(js_event.code), str(js_event.reason)
+        if not self._settled.is_set():
+            if reason.startswith("connect timeout"):
+                self._failure = _TimeoutError("timed out during opening handshake")
+            else:
+                self._failure = OSError(self._error or "Could not connect to %s" % self._element.url)
+        # No close frame (1006): nothing was received.
+        rcvd = Close(code, reason) if code != 1006 else None
+        sent = self._sent if self._sent is not None else rcvd
+        kind = ConnectionClosedOK if code in (1000, 1001) else ConnectionClosedError
+        self._end = kind(rcvd, sent, self._sent is None and rcvd is not None)
+        self._finish()
+
+    def _finish(self):
+        self._settled.set()
+        self._arrived.set()
+        self._ended.set()
+        # Listeners (and their proxies) go on a later turn: one of them is running now.
+        _later(self._release)
+
+    def _release(self):
+        for event_type, listener in self._listeners:
+            _stop_listening(self._element, event_type, listener)
+        self._listeners = []
+        self._element.remove()
+
+    # The API.
+
+    @property
+    def state(self):
+        return State.CLOSED if self._ended.is_set() else int(self._element.readyState)
+
+    @property
+    def subprotocol(self):
+        return str(self._element.protocol) or None
+
+    @property
+    def close_code(self):
+        """The close code received (1006 when the connection was lost); ``None`` while open."""
+        return None if self._end is None else self._end.code
+
+    @property
+    def close_reason(self):
+        return None if self._end is None else self._end.reason
+
+    async def recv(self, decode=None):
+        """The next message: ``str`` for text, ``bytes`` for binary. Raises
+        ``ConnectionClosed`` once the connection has ended and every message was read.
+        A ``recv()`` that is cancelled takes no message away."""
+        while not self._messages:
+            if self._end is not None:
+                raise self._end
+            self._arrived.clear()
+            await self._arrived.wait()
+        message = self._messages.pop(0)
+        if decode is False and isinstance(message, str):
+            return message.encode()
+        if decode is True and not isinstance(message, str):
+            return bytes(message).decode()
+        return message
+
+    async def send(self, message):
+        """Sends ``str`` as text, ``bytes``-like data as binary (an iterable of them as one
+        message), then waits until the socket holds no more than ``HIGH_WATER`` bytes.
+        Raises ``ConnectionClosed`` once the connection is closing or closed."""
+        if self._sent is not None and self._end is None:
+            await self._ended.wait()
+        if self._end is not None:
+            raise self._end
+        if isinstance(message, str):
+            self._element.send(message)
+        elif isinstance(message, (bytes, bytearray, memoryview)):
+            self._element.send(_uint8_array(message))
+        elif hasattr(message, "__iter__"):
+            fragments = list(message)
+            joined = "".join(fragments) if all(isinstance(part, str) for part in fragments) else b"".join(bytes(part) for part in fragments)
+            return await self.send(joined)
+        else:
+            raise TypeError("data must be str or bytes-like, not %s" % type(message).__name__)
+        # Back-pressure: the browser buffers what the network has not taken yet.
+        while int(self._element.bufferedAmount) > HIGH_WATER and self._end is None:
+            await _sleep(0.005)
+
+    async def close(self, code=1000, reason=""):
+        """Closes the connection (with ``code`` and ``reason``) and waits until it has ended.
+        A browser may close with 1000 or 3000–4999 and a reason of at most 123 UTF-8 bytes:
+        anything else is a ``ValueError`` (checked here: MicroPython cannot catch the
+        element's own exception)."""
+        if code != 1000 and not 3000 <= code <= 4999:
+            raise ValueError("a browser closes with 1000 or 3000-4999, not %d" % code)
+        if len(reason.encode()) > 123:
+            raise ValueError("the close reason is over 123 UTF-8 bytes")
+        if self._end is None and self._sent is None:
+            self._sent = Close(code, reason)
+            self._element.close(code, reason)
+        await self._ended.wait()
+
+    async def wait_closed(self):
+        await self._ended.wait()
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        try:
+            return await self.recv()
+        except ConnectionClosedOK:
+            raise StopAsyncIteration
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_info):
+        await self.close()
+
+
+class connect:
+    """Opens a connection, as ``websockets.asyncio.client.connect``:
+
+    - ``connection = await connect(uri)``;
+    - ``async with connect(uri) as connection:`` closes it (1000) on leaving, also on an
+      exception or a cancellation;
+    - ``async for connection in connect(uri):`` connects again and again, waiting with
+      full-jitter backoff after each failed attempt.
+
+    A connection opened this way never reconnects by itself: when it ends, it is over.
+    Raises ``InvalidURI`` for a URI the element cannot use, ``OSError`` when the connection
+    fails, and ``TimeoutError`` when the opening handshake takes over ``open_timeout`` seconds.
+    Other keyword arguments of ``websockets`` are accepted and have no effect here."""
+
+    def __init__(self, uri, *, subprotocols=None, open_timeout=10, **kwargs):
+        self.uri = uri
+        self.subprotocols = subprotocols
+        self.open_timeout = open_timeout
+        self._connection = None
+        self._attempts = 0
+
+    if RUNTIME == "micropython":
+
+        def __iter__(self):  # MicroPython's `await x` runs what x.__iter__() gives
+            return self._open()
+
+    elif RUNTIME == "brython":
+
+        def __await__(self):  # Brython awaits what __await__ gives: here a JS promise
+            opening = self._open()
+
+            def executor(resolve, reject):
+                async def settle():
+                    try:
+                        resolve(await opening)
+                    except BaseException as error:
+                        reject(error)
+
+                _aio.run(settle())
+
+            promise = window.Promise.new(executor)
+            promise.__next__ = None  # all Brython asks of an awaitable
+            return promise
+
+    else:
+
+        def __await__(self):
+            return self._open().__await__()
+
+    async def __aenter__(self):
+        self._connection = await self._open()
+        return self._connection
+
+    async def __aexit__(self, *exc_info):
+        await self._connection.close()
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        # The connection of the previous turn is closed before the next one opens.
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
+        while True:
+            try:
+                self._connection = await self._open()
+            except (OSError, _TimeoutError):
+                self._attempts += 1
+                # Full jitter, as the element's own reconnecting: uniform in [0, min(30, 2^(n-1))] s.
+                await _sleep(window.Math.random() * min(30, 2 ** (self._attempts - 1)))
+                continue
+            self._attempts = 0
+            return self._connection
+
+    async def _open(self):
+        if not supported:
+            raise NotImplementedError("WebSocket is not supported in this browser")
+        if not _element_defined():
+            raise RuntimeError("<py-websocket> is not defined: load py-websocket.js before using py_websocket")
+        element = _document.createElement("py-websocket")
+        element.setAttribute("binary-type", "arraybuffer")
+        # A connection of the websockets API ends for good when it ends.
+        element.setAttribute("max-retries", "0")
+        element.setAttribute("connect-timeout", str(int((self.open_timeout or 0) * 1000)))
+        if self.subprotocols:
+            element.setAttribute("protocols", " ".join(self.subprotocols))
+        element.setAttribute("host", self.uri)
+        connection = ClientConnection(element)
+        _document.body.appendChild(element)
+        try:
+            await connection._settled.wait()
+        except BaseException:
+            # Cancelled while opening: nothing is left behind.
+            element.close()
+            connection._finish()
+            raise
+        if connection._failure is not None:
+            raise connection._failure
+        return connection
+
+
+def _later(function):
+    """Runs ``function()`` on a later turn of this thread's event loop."""
+    if RUNTIME == "pyodide":
+        _own_global.setTimeout(create_once_callable(function), 0)
+    elif RUNTIME == "micropython":
+        _own_global.setTimeout(create_proxy(function), 0)
+    else:
+        window.setTimeout(function, 0)

@@ -39,7 +39,7 @@ describe('<py-websocket> invoker commands', () => {
       expect((await oneEvent(element, 'message')).data).to.equal('hello from a button');
       close.click();
       expect(await oneEvent(element, 'close')).to.include({code: 1000});
-      const log = await serverLog(id);
+      const log = await waitForServer(id, (log) => log.closes.length === 1, 'the close at the server');
       expect(log.messages).to.deep.equal(['hello from a button']);
       expect(log.closes[0].code).to.equal(1000);
       expect(errors).to.deep.equal([]);

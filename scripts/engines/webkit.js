@@ -37,7 +37,9 @@ export async function startWebKitDriver() {
   // MiniBrowser's navigator.language comes from LANG: under C.UTF-8 it is "C", a tag Intl
   // refuses (Brython fails to start on it). en_US need not be installed for that; the
   // character type comes from C.UTF-8, which every Debian has.
-  const env = {...process.env, DISPLAY: display, LANG: 'en_US.UTF-8', LC_CTYPE: 'C.UTF-8', LC_ALL: ''};
+  // Safari gives cross-origin-isolated pages SharedArrayBuffer (PyScript's workers need it);
+  // WebKitGTK's JavaScriptCore keeps it off unless this option turns it on.
+  const env = {...process.env, DISPLAY: display, LANG: 'en_US.UTF-8', LC_CTYPE: 'C.UTF-8', LC_ALL: '', JSC_useSharedArrayBuffer: 'true'};
   const driver = spawn('WebKitWebDriver', [`--port=${port}`], {env, stdio: 'ignore'});
   const stop = () => {
     driver.kill();

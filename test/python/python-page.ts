@@ -4,6 +4,8 @@ export interface Harness {
   reports: Record<string, unknown>;
   alerts: string[];
   errors: string[];
+  printed: string[];
+  params: Record<string, string>;
 }
 export type PageWindow = Window & typeof globalThis & {harness: Harness};
 
@@ -11,7 +13,7 @@ export type PageWindow = Window & typeof globalThis & {harness: Harness};
 export async function openPythonPage(
   runtime: string,
   scenario: string,
-  options: {until?: string; timeout?: number; query?: Record<string, string>} = {}
+  options: {until?: string; printed?: string; timeout?: number; query?: Record<string, string>} = {}
 ): Promise<{frame: HTMLIFrameElement; page: PageWindow; document: Document}> {
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({scenario, ...options.query});
@@ -21,15 +23,22 @@ export async function openPythonPage(
   const page = () => frame.contentWindow as PageWindow;
   const until = options.until ?? 'done';
   const started = performance.now();
-  await waitUntil(() => page()?.harness?.reports[until] !== undefined, `${runtime} ran ${scenario}`, {
+  // Done when the scenario reports `until`, or (`printed`) prints that line.
+  const done = (harness?: Harness) =>
+    options.printed === undefined ? harness?.reports[until] !== undefined : harness?.printed.includes(options.printed) === true;
+  await waitUntil(() => done(page()?.harness), `${runtime} ran ${scenario}`, {
     timeout: options.timeout ?? 20000,
     interval: 50,
   }).catch((error: Error) => {
     // What the page itself reported says more than the timeout.
     const harness = page()?.harness;
-    throw new Error(`${error.message}; page errors: ${JSON.stringify(harness?.errors)}; reports: ${JSON.stringify(harness?.reports)}`);
+    const pyError = frame.contentDocument?.querySelector('.py-error')?.textContent;
+    throw new Error(
+      `${error.message}; page errors: ${JSON.stringify(harness?.errors)}; reports: ${JSON.stringify(harness?.reports)}; ` +
+        `printed: ${JSON.stringify(harness?.printed)}${pyError ? `; Python: ${pyError}` : ''}`
+    );
   });
-  console.log(`${runtime} page, ${scenario || 'loaded'}: ${Math.round(performance.now() - started)} ms until "${until}"`);
+  console.log(`${runtime} page, ${scenario || 'loaded'}: ${Math.round(performance.now() - started)} ms until "${options.printed ?? until}"`);
   return {frame, page: page(), document: frame.contentDocument!};
 }
 

@@ -11,6 +11,7 @@ import {FaultServer} from './fault-server.js';
  *                            (code=none: a close frame without a code; code=drop: no close frame)
  *   /ws/protocols            accepts the first sub-protocol offered and sends its name
  *   /ws/send?text=           opens, then sends that text once
+ *   /ws/count?n=&code=       sends "1" … "n", then closes with that code (1000 by default)
  *   /ws/refuse               answers the handshake with 403, so the connection fails
  *
  * Any of them takes `?id=…`: the server then keeps a log of that connection's
@@ -79,6 +80,12 @@ export function socketServerPlugin() {
       case '/ws/send':
         socket.send(url.searchParams.get('text') ?? '');
         break;
+      case '/ws/count': {
+        const count = Number(url.searchParams.get('n') ?? 3);
+        for (let i = 1; i <= count; i++) socket.send(String(i));
+        socket.close(Number(url.searchParams.get('code') ?? 1000));
+        break;
+      }
     }
   });
 

@@ -1,0 +1,201 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import {closedPortHost, FaultServer, serverLog, uniqueId} from '../helpers.js';
+import {closePythonPages, openPythonPage, type Harness, type PageWindow} from './python-page.js';
+
+/**
+ * The websockets library's asyncio client in the page (`from py_websocket import connect`),
+ * under every runtime: the documentation's examples with only their import changed, the
+ * error paths, cancellation, async handlers, and PyScript workers.
+ */
+
+interface Runtime {
+  title: string;
+  /** Runs a scenario to its end (its `done` report, or a printed line) and gives the page's harness. */
+  run(scenario: string, options?: {params?: Record<string, string>; printed?: string}): Promise<Harness>;
+}
+
+/** PyScript loads the runtime anew for each scenario's page. */
+function pyscript(title: string, query: Record<string, string>): Runtime {
+  return {
+    title,
+    async run(scenario, {params = {}, printed} = {}) {
+      const {page} = await openPythonPage('pyscript', scenario, {query: {...query, ...params}, printed, timeout: 30000});
+      return page.harness;
+    },
+  };
+}
+
+/** Pyodide is loaded once; each scenario runs in it with fresh globals. */
+function pyodide(): Runtime & {page?: PageWindow} {
+  const runtime: Runtime & {page?: PageWindow} = {
+    title: 'Pyodide',
+    async run(scenario, {params = {}, printed} = {}) {
+      if (!runtime.page) runtime.page = (await openPythonPage('pyodide', '', {until: 'loaded', timeout: 60000})).page;
+      const harness = runtime.page.harness as Harness & {run(scenario: string): Promise<void>};
+      harness.printed.length = 0;
+      harness.errors.length = 0;
+      harness.params = params;
+      await harness.run(scenario);
+      const done = () => (printed === undefined ? harness.reports.done !== undefined : harness.printed.includes(printed));
+      await waitUntil(done, `${scenario} finished; printed ${JSON.stringify(harness.printed)}`, {timeout: 15000});
+      return harness;
+    },
+  };
+  return runtime;
+}
+
+const docExamples = (runtime: Runtime) => {
+  it("runs the websockets documentation's hello client with only its import changed", async () => {
+    const harness = await runtime.run('ws_hello', {printed: 'Hello world!'});
+    expect(harness.errors).to.deep.equal([]);
+  });
+
+  it("runs the documentation's consumer: async for ends quietly at a 1000 close", async () => {
+    const harness = await runtime.run('ws_consumer', {printed: 'consumer done'});
+    expect(harness.printed.filter((line) => line.startsWith('consumed'))).to.deep.equal(['consumed 1', 'consumed 2', 'consumed 3']);
+  });
+
+  it("runs the documentation's reconnecting loop: async for websocket in connect(...)", async () => {
+    const harness = await runtime.run('ws_reconnect', {printed: 'reconnected 3 times'});
+    expect(harness.printed.filter((line) => line.startsWith('message'))).to.deep.equal([
+      'message 1 on connection 1',
+      'message 1 on connection 2',
+      'message 1 on connection 3',
+    ]);
+  });
+};
+
+/** OSError, TimeoutError and InvalidURI when opening fails; 1000 and 1011 endings; async with closing on an exception. */
+const errorPaths = (runtime: Runtime) => {
+  it('raises OSError, TimeoutError (open_timeout) and InvalidURI, and tells a 1000 end from a 1011 one', async () => {
+    const hanging = await FaultServer.start();
+    await hanging.setMode('hang');
+    const id = uniqueId();
+    try {
+      const harness = await runtime.run('ws_errors', {params: {closed: await closedPortHost(), hanging: hanging.host, id}});
+      expect(harness.reports).to.include({
+        closed_port: 'OSError',
+        hanging: 'TimeoutError',
+        bad_scheme: 'InvalidURI',
+        ok_messages: '1,2',
+        ok_close_code: 1000,
+        ok_recv: 'ConnectionClosedOK 1000',
+        error_message: '1',
+        error_close: 'ConnectionClosedError 1011',
+        raised: true,
+      });
+      const log = await serverLog(id);
+      expect(log.messages).to.deep.equal(['then fail']);
+      expect(log.closes.map((close) => close.code), 'leaving async with on an exception closes with 1000').to.deep.equal([1000]);
+    } finally {
+      await hanging.stop();
+    }
+  });
+};
+
+const asyncHandlers = (runtime: Runtime) => {
+  it('runs async handlers of the callback API, and makes their exceptions page errors', async () => {
+    const harness = await runtime.run('async_handlers');
+    expect(harness.reports.message).to.equal('from an async handler');
+    await waitUntil(() => harness.errors.some((error) => error.includes('ValueError: raised in an async handler')), 'the page error');
+  });
+};
+
+const cancellation = (runtime: Runtime) => {
+  it('loses no message when a pending recv() is cancelled', async () => {
+    const harness = await runtime.run('ws_cancel');
+    expect(harness.reports).to.include({cancelled: true, next: 'after the cancel', kept: 'kept'});
+  });
+};
+
+describe('py_websocket asyncio API under Pyodide', function () {
+  this.timeout(90000);
+  const runtime = pyodide();
+  after(closePythonPages);
+  docExamples(runtime);
+  errorPaths(runtime);
+  cancellation(runtime);
+  asyncHandlers(runtime);
+
+  it('leaves no proxy alive after 200 connect/close cycles', async () => {
+    await runtime.run('ws_hello', {printed: 'Hello world!'});
+    const module = (runtime.page!.harness as unknown as {pyodide: {_module: {enable_pyproxy_allocation_tracing(): void; pyproxy_alloc_map: Map<unknown, string>}}})
+      .pyodide._module;
+    module.enable_pyproxy_allocation_tracing();
+    const before = module.pyproxy_alloc_map.size;
+    await runtime.run('ws_cycles');
+    await waitUntil(() => module.pyproxy_alloc_map.size === before, 'every proxy released', {timeout: 2000}).catch(() => {});
+    const alive = [...module.pyproxy_alloc_map.values()].slice(0, 3);
+    expect(module.pyproxy_alloc_map.size - before, `still alive, created at: ${alive.join('\n')}`).to.equal(0);
+  });
+});
+
+for (const [title, query] of [
+  ['PyScript with MicroPython', {}],
+  ['PyScript with Pyodide', {interpreter: 'pyodide'}],
+] as const) {
+  describe(`py_websocket asyncio API under ${title}`, function () {
+    this.timeout(60000);
+    afterEach(closePythonPages);
+    const runtime = pyscript(title, query);
+    docExamples(runtime);
+    errorPaths(runtime);
+    cancellation(runtime);
+    asyncHandlers(runtime);
+  });
+}
+
+describe('py_websocket asyncio API under Brython (through browser.aio)', function () {
+  this.timeout(30000);
+  afterEach(closePythonPages);
+  const runtime: Runtime = {
+    title: 'Brython',
+    async run(scenario, {params = {}, printed} = {}) {
+      const {page} = await openPythonPage('brython', scenario, {query: params, printed});
+      return page.harness;
+    },
+  };
+
+  it("runs the documentation's hello client, with aio.run() for asyncio.run()", async () => {
+    const harness = await runtime.run('ws_hello_brython', {printed: 'Hello world!'});
+    expect(harness.errors).to.deep.equal([]);
+  });
+  errorPaths(runtime);
+  asyncHandlers(runtime);
+});
+
+describe('py_websocket in PyScript workers', function () {
+  this.timeout(90000);
+  afterEach(closePythonPages);
+
+  /** Opens the worker page and waits for its program to mark the page "ok". */
+  async function workerPage(query: Record<string, string>) {
+    const frame = document.createElement('iframe');
+    frame.src = `/test/python/pages/pyscript-worker.html?${new URLSearchParams(query)}`;
+    document.body.append(frame);
+    // Pyodide in a worker takes seconds to load, many more while other engines run too.
+    await waitUntil(() => frame.contentDocument?.documentElement.classList.contains('ok'), 'the worker marked the page ok', {timeout: 60000}).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; ${frame.contentDocument?.querySelector('.py-error')?.textContent ?? ''}`);
+      }
+    );
+    return (frame.contentWindow as PageWindow).harness;
+  }
+
+  for (const [interpreter, type] of [
+    ['micropython', 'mpy'],
+    ['pyodide', 'py'],
+  ]) {
+    it(`runs PyScript's own WebSocket test page, import changed, in a type="${type}" worker`, async () => {
+      const harness = await workerPage({interpreter});
+      expect(harness.errors).to.deep.equal([]);
+      // The worker drove an element of this page: it is gone again after its close.
+      expect(harness.reports.element).to.equal(undefined);
+    });
+
+    it(`runs the asyncio client in a type="${type}" worker, on an element of the page`, async () => {
+      const harness = await workerPage({interpreter, program: 'asyncio'});
+      expect(harness.reports).to.include({received: 'Hello from a worker', close_code: 1000});
+    });
+  }
+});
