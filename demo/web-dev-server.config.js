@@ -1,4 +1,5 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {crossOriginIsolation} from '../test/servers/cross-origin-isolation.js';
 import {serveRuntimeFilesAsIs} from '../test/servers/runtime-files.js';
 import {socketServerPlugin} from '../test/servers/socket-server-plugin.js';
 import {demoServerPlugin} from './demo-server.js';
@@ -17,6 +18,8 @@ export default {
       if (context.path === '/') return context.redirect('/demo/');
       return next();
     },
+    // PyScript workers (the Python part's worker example) need SharedArrayBuffer.
+    crossOriginIsolation(),
     serveRuntimeFilesAsIs(),
   ],
   plugins: [
