@@ -34,7 +34,11 @@ before(async () => {
   });
   browser = await puppeteer.launch({executablePath: chromiumPath, headless: true, args: chromiumArgs});
   page = await browser.newPage();
-  page.on('request', (request) => hosts.add(new URL(request.url()).host));
+  page.on('request', (request) => {
+    // (PyScript's workers start from blob: URLs, which are no network request.)
+    const url = new URL(request.url());
+    if (!['blob:', 'data:'].includes(url.protocol)) hosts.add(url.host);
+  });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`http://127.0.0.1:${port}/demo/`);
   await until(() => ['alice', 'bob', 'faulty', 'ticks'].every((id) => document.getElementById(id).readyState === 1), 'every element open');
@@ -61,11 +65,18 @@ describe('the demo', () => {
 
   it('brings every streamed message back, in order, through a restart and refused connections; only what went to the silent server is lost in flight', async () => {
     await page.click('#stream');
+    // The timeline notes each open: a fault is over when one more open is noted.
+    const opens = () => page.$eval('#timeline', (log) => [...log.children].filter((entry) => entry.className === 'open').length);
     for (const fault of ['restart', 'silent', 'refuse']) {
       await new Promise((resolve) => setTimeout(resolve, 800));
+      const before = await opens();
       await page.click(`[data-fault=${fault}]`);
-      await until(() => document.getElementById('faulty').readyState !== 1, `the ${fault} noticed`, 5000);
-      await until(() => document.getElementById('faulty').readyState === 1, `open again after ${fault}`, 15000);
+      await until(
+        (count) => [...document.getElementById('timeline').children].filter((entry) => entry.className === 'open').length > count,
+        `open again after ${fault}`,
+        15000,
+        before
+      );
     }
     await page.click('#stream');
     // Only what was sent to the silent server while the socket still looked open may be missing.
@@ -97,6 +108,21 @@ describe('the demo', () => {
     await until(() => !document.getElementById('sendbtn').disabled, 'open');
     await page.click('#sendbtn');
     await until(() => document.getElementById('seed-log').textContent.includes('Message received: Hello from Python'), 'the echo');
+  });
+
+  it('runs the asyncio client with MicroPython on the page, and in a PyScript worker', async () => {
+    await page.$eval('details[data-runtime=micropython]', (details) => (details.open = true));
+    await until(() => !document.getElementById('micropython-asyncio').disabled, 'MicroPython loaded', 30000);
+    await page.click('#micropython-asyncio');
+    await until(() => document.getElementById('micropython-asyncio-log').textContent.includes('done'), 'the asyncio client ran', 15000);
+    const lines = await page.$eval('#micropython-asyncio-log', (log) => log.textContent.trim().split('\n'));
+    assert.deepEqual(lines.slice(0, 4), ['echo: Hello', 'echo: from', 'echo: asyncio', 'closed with 1000']);
+    assert.equal(lines.filter((line) => line.startsWith('tick: {')).length, 5);
+
+    await page.$eval('details[data-worker]', (details) => (details.open = true));
+    await page.click('#worker-run');
+    await until(() => document.getElementById('worker-log').textContent.includes('done'), 'the worker ran the client', 60000);
+    assert.match(await page.$eval('#worker-log', (log) => log.textContent), /echo: asyncio\nclosed with 1000/);
   });
 
   it('reaches nothing beyond this machine and throws nothing', () => {
