@@ -294,12 +294,15 @@ class WebSocket:
 
     def close(self, code=1000, reason=""):
         """Closes the connection; it does not reconnect. Handlers still hear the close event."""
-        self.element.close(1000 if code is None else code, reason or "")
-        if self.readyState == CLOSED:
-            self._release_later()
-        elif "close" not in self._listeners:
-            # Listen for the close event, after which everything is released.
+        already_closed = self.readyState == CLOSED
+        if not already_closed and "close" not in self._listeners:
+            # Listen for the close event, after which everything is released. (Bound first: from
+            # a worker, the close may be over on the page before close() below returns here.)
             self.bind("close", _ignore)
+        self.element.close(1000 if code is None else code, reason or "")
+        if already_closed:
+            # No close event will come.
+            self._release_later()
 
     def _dispatcher(self, event_type):
         def dispatch(js_event):

@@ -99,7 +99,7 @@ describe('<py-websocket share="page">', () => {
     expect((await giveup).unsent).to.deep.equal(['from a, queued']);
     expect(await close).to.include({code: 4000, reason: 'leaving', wasClean: true});
     expect(a.readyState).to.equal(PyWebSocketElement.CLOSED);
-    await oneEvent(b, 'open');
+    await opened([b]);
     const log = await waitForServer(id, (log) => log.messages.length === 1, 'b’s message');
     expect(log.messages).to.deep.equal(['from b, queued']);
     expect(log).to.include({opened: 1, open: 1});

@@ -89,6 +89,19 @@ async function bundlePage(name, entry) {
   return `${name}.html`;
 }
 
+/** A page of the app that runs Python `code` with PyScript's MicroPython, py_websocket beside it. */
+function asyncioPage(name, code) {
+  const config = {
+    interpreter: '/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs',
+    files: {'/node_modules/py-websocket/python/py_websocket.py': './py_websocket.py'},
+  };
+  const page =
+    `<!doctype html>\n${elementScript}\n<script type="module" src="/node_modules/@pyscript/core/dist/core.js"></script>\n` +
+    `<script type="mpy" config='${JSON.stringify(config)}'>\n${code}\n</script>\n`;
+  writeFileSync(join(app, `${name}.html`), page);
+  return `${name}.html`;
+}
+
 /** How each kind of block runs; `name` is a file name of its own in the app. */
 const runners = {
   commands({code}) {
@@ -177,6 +190,17 @@ const runners = {
       `<script type="text/python">\n${code}\n</script>\n`;
     writeFileSync(join(app, `${name}.html`), page);
     await expectInPage(`${name}.html`, expect);
+  },
+  async 'python-asyncio'({code, expect}, name) {
+    await expectInPage(asyncioPage(name, code), expect, {timeout: 60000});
+  },
+  async 'cpython-in-page'({code, expect}, name) {
+    // The CPython client with what the README says changes: the import, and an address the page reaches.
+    assert.match(code, /^from websockets\.asyncio\.client import connect$/m);
+    const inPage = code.replace('from websockets.asyncio.client import connect', 'from py_websocket import connect').replace('ws://localhost:8765', '/ws/echo');
+    const shown = blocks.find((block) => block.runner === 'python-asyncio').code;
+    assert.equal(inPage, shown, 'the page version differs from the CPython one only in its import and address');
+    await expectInPage(asyncioPage(name, inPage), expect, {timeout: 60000});
   },
   async recipe({lang, code}, name) {
     // A loading recipe: it worked when a line added after it runs.

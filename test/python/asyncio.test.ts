@@ -1,5 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {closedPortHost, FaultServer, serverLog, uniqueId} from '../helpers.js';
+import {closedPortHost, FaultServer, uniqueId, waitForServer} from '../helpers.js';
 import {closePythonPages, openPythonPage, type Harness, type PageWindow} from './python-page.js';
 
 /**
@@ -84,7 +84,7 @@ const errorPaths = (runtime: Runtime) => {
         error_close: 'ConnectionClosedError 1011',
         raised: true,
       });
-      const log = await serverLog(id);
+      const log = await waitForServer(id, (log) => log.closes.length === 1, 'the close at the server');
       expect(log.messages).to.deep.equal(['then fail']);
       expect(log.closes.map((close) => close.code), 'leaving async with on an exception closes with 1000').to.deep.equal([1000]);
     } finally {
@@ -176,7 +176,13 @@ describe('py_websocket in PyScript workers', function () {
     // Pyodide in a worker takes seconds to load, many more while other engines run too.
     await waitUntil(() => frame.contentDocument?.documentElement.classList.contains('ok'), 'the worker marked the page ok', {timeout: 60000}).catch(
       (error: Error) => {
-        throw new Error(`${error.message}; ${frame.contentDocument?.querySelector('.py-error')?.textContent ?? ''}`);
+        const harness = (frame.contentWindow as PageWindow | null)?.harness;
+        const elements = [...(frame.contentDocument?.querySelectorAll('py-websocket') ?? [])].map((element) => (element as HTMLElement & {readyState: number}).readyState);
+        throw new Error(
+          `${error.message}; page errors ${JSON.stringify(harness?.errors)}; elements' readyState ${JSON.stringify(elements)}; ` +
+            `their events ${JSON.stringify(harness?.reports.events)}; ` +
+            `${frame.contentDocument?.querySelector('.py-error')?.textContent ?? ''}`
+        );
       }
     );
     return (frame.contentWindow as PageWindow).harness;

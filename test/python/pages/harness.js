@@ -16,6 +16,7 @@ window.harness = {
 // The seed example talks through alert(): keep what it says instead of blocking the page.
 window.alert = (message) => harness.alerts.push(String(message));
 window.addEventListener('error', (event) => harness.errors.push(String(event.message)));
+window.addEventListener('unhandledrejection', (event) => harness.errors.push(`unhandled rejection: ${event.reason}`));
 const consoleLog = console.log.bind(console);
 console.log = (...args) => {
   // (Brython writes a line with its newline.)
