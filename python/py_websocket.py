@@ -417,10 +417,46 @@ except NameError:  # MicroPython has no builtin TimeoutError
     _TimeoutError = asyncio.TimeoutError
 
 
-class State:
-    """The connection's state, with ``websockets.protocol.State``'s names and values."""
+if RUNTIME == "pyodide":
+    from enum import IntEnum
 
-    CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
+    class State(IntEnum):
+        """The connection's state: ``websockets.protocol.State``."""
+
+        CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
+
+else:  # (MicroPython and Brython without its standard library have no enum: plain ints)
+
+    class State:
+        """The connection's state, with ``websockets.protocol.State``'s names and values."""
+
+        CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
+
+
+# readyState → State
+_STATES = (State.CONNECTING, State.OPEN, State.CLOSING, State.CLOSED)
+
+# As websockets explains close codes in its messages.
+_CLOSE_CODE_EXPLANATIONS = {
+    1000: "OK",
+    1001: "going away",
+    1002: "protocol error",
+    1003: "unsupported data",
+    1005: "no status received [internal]",
+    1006: "abnormal closure [internal]",
+    1007: "invalid frame payload data",
+    1008: "policy violation",
+    1009: "message too big",
+    1010: "mandatory extension",
+    1011: "internal error",
+    1012: "service restart",
+    1013: "try again later",
+    1014: "bad gateway",
+    1015: "TLS handshake failure [internal]",
+}
+
+# Endings after which `async for message in connection` stops quietly (websockets' OK_CLOSE_CODES).
+_OK_CLOSE_CODES = (1000, 1001, 1005)
 
 
 class Close:
@@ -431,7 +467,13 @@ class Close:
         self.reason = reason
 
     def __str__(self):
-        return "%d%s" % (self.code, " (%s)" % self.reason if self.reason else "")
+        if 3000 <= self.code < 4000:
+            explanation = "registered"
+        elif 4000 <= self.code < 5000:
+            explanation = "private use"
+        else:
+            explanation = _CLOSE_CODE_EXPLANATIONS.get(self.code, "unknown")
+        return "%d (%s)%s" % (self.code, explanation, " " + self.reason if self.reason else "")
 
     def __repr__(self):
         return "Close(code=%d, reason=%r)" % (self.code, self.reason)
@@ -448,13 +490,16 @@ class ConnectionClosed(WebSocketException):
     def __init__(self, rcvd, sent, rcvd_then_sent=None):
         self.rcvd = rcvd
         self.sent = sent
+        # The order of the two close frames, from this side; None unless both exist.
         self.rcvd_then_sent = rcvd_then_sent
-        if rcvd is None and sent is None:
-            message = "no close frame received or sent"
-        elif rcvd is None:
-            message = "sent %s; no close frame received" % sent
+        if rcvd is None:
+            message = "no close frame received or sent" if sent is None else "sent %s; no close frame received" % sent
+        elif sent is None:
+            message = "received %s; no close frame sent" % rcvd
+        elif rcvd_then_sent:
+            message = "received %s; then sent %s" % (rcvd, sent)
         else:
-            message = "received %s; then sent %s" % (rcvd, sent if sent is not None else rcvd)
+            message = "sent %s; then received %s" % (sent, rcvd)
         super().__init__(message)
 
     @property
@@ -467,7 +512,8 @@ class ConnectionClosed(WebSocketException):
 
 
 class ConnectionClosedOK(ConnectionClosed):
-    """The connection closed normally: 1000 (normal closure) or 1001 (going away)."""
+    """The connection closed normally: 1000 (normal closure), 1001 (going away), or 1005
+    (a close frame without a code)."""
 
 
 class ConnectionClosedError(ConnectionClosed):
@@ -483,6 +529,58 @@ class InvalidURI(WebSocketException):
         super().__init__("%s isn't a valid URI: %s" % (uri, msg))
 
 
+# The handshake's failures websockets tells apart. A browser does not say why a handshake
+# failed (refused port, HTTP status, bad header), so they are never raised here (``OSError``
+# is); they exist so that the ``except`` clauses of a CPython client work unchanged.
+class InvalidHandshake(WebSocketException):
+    """The opening handshake failed (never raised in a browser, which does not say why)."""
+
+
+class SecurityError(InvalidHandshake):
+    pass
+
+
+class InvalidMessage(InvalidHandshake):
+    pass
+
+
+class InvalidStatus(InvalidHandshake):
+    def __init__(self, response):
+        self.response = response
+        super().__init__("server rejected WebSocket connection: HTTP %s" % getattr(response, "status_code", response))
+
+
+class InvalidHeader(InvalidHandshake):
+    pass
+
+
+class ProtocolError(WebSocketException):
+    pass
+
+
+class PayloadTooBig(WebSocketException):
+    pass
+
+
+# websockets gives these two a built-in base as well; MicroPython cannot mix two built-in
+# exception bases (a TypeError), so there they have the one.
+try:
+
+    class InvalidState(WebSocketException, AssertionError):
+        """Raised when the connection's state forbids the operation."""
+
+    class ConcurrencyError(WebSocketException, RuntimeError):
+        """Raised when two coroutines receive at once."""
+
+except TypeError:
+
+    class InvalidState(WebSocketException):
+        """Raised when the connection's state forbids the operation."""
+
+    class ConcurrencyError(WebSocketException):
+        """Raised when two coroutines receive at once."""
+
+
 class exceptions:
     """``websockets.exceptions``: with ``import py_websocket as websockets``, the names
     ``websockets.exceptions.ConnectionClosed`` and the others work as in CPython."""
@@ -492,6 +590,15 @@ class exceptions:
     ConnectionClosedOK = ConnectionClosedOK
     ConnectionClosedError = ConnectionClosedError
     InvalidURI = InvalidURI
+    InvalidHandshake = InvalidHandshake
+    SecurityError = SecurityError
+    InvalidMessage = InvalidMessage
+    InvalidStatus = InvalidStatus
+    InvalidHeader = InvalidHeader
+    ProtocolError = ProtocolError
+    PayloadTooBig = PayloadTooBig
+    InvalidState = InvalidState
+    ConcurrencyError = ConcurrencyError
 
 
 #: ``send()`` returns once the socket holds no more than this many bytes not yet sent.
@@ -533,6 +640,36 @@ def _is_coroutine(value):
     return type(value).__name__ in ("coroutine", "generator")
 
 
+_BYTES_LIKE = (bytes, bytearray, memoryview)
+
+
+async def _fragments(message):
+    """The fragments of a message given as an iterable or an async iterable, in a list."""
+    if hasattr(message, "__aiter__"):
+        fragments = []
+        async for fragment in message:
+            fragments.append(fragment)
+        return fragments
+    try:
+        iterator = iter(message)
+    except TypeError:
+        raise TypeError("data must be str, bytes, iterable, or async iterable") from None
+    return list(iterator)
+
+
+def _joined(fragments):
+    """One message of the fragments: all str, or all bytes-like, as websockets demands."""
+    if isinstance(fragments[0], str):
+        kind = str
+    elif isinstance(fragments[0], _BYTES_LIKE):
+        kind = _BYTES_LIKE
+    else:
+        raise TypeError("iterable must contain bytes or str")
+    if not all(isinstance(fragment, kind) for fragment in fragments):
+        raise TypeError("iterable must contain uniform types")
+    return "".join(fragments) if kind is str else b"".join([bytes(fragment) for fragment in fragments])
+
+
 class ClientConnection:
     """An open connection, as ``websockets.asyncio.client.ClientConnection``: ``send``,
     ``recv``, ``async for message in connection``, ``close``, and what is known of the end."""
@@ -549,6 +686,7 @@ class ClientConnection:
         self._error = None
         self._end = None
         self._sent = None
+        self._receiving = False
         self._listeners = [
             (event_type, _listen(element, event_type, handler))
             for event_type, handler in (
@@ -585,9 +723,13 @@ class ClientConnection:
                 self._failure = OSError(self._error or "Could not connect to %s" % self._element.url)
         # No close frame (1006): nothing was received.
         rcvd = Close(code, reason) if code != 1006 else None
-        sent = self._sent if self._sent is not None else rcvd
-        kind = ConnectionClosedOK if code in (1000, 1001) else ConnectionClosedError
-        self._end = kind(rcvd, sent, self._sent is None and rcvd is not None)
+        if self._sent is not None:
+            sent, rcvd_then_sent = self._sent, (False if rcvd is not None else None)
+        else:
+            # The browser answers a close frame with the same code.
+            sent, rcvd_then_sent = rcvd, (True if rcvd is not None else None)
+        kind = ConnectionClosedOK if code in _OK_CLOSE_CODES else ConnectionClosedError
+        self._end = kind(rcvd, sent, rcvd_then_sent)
         self._finish()
 
     def _finish(self):
@@ -607,7 +749,7 @@ class ClientConnection:
 
     @property
     def state(self):
-        return State.CLOSED if self._ended.is_set() else int(self._element.readyState)
+        return State.CLOSED if self._ended.is_set() else _STATES[int(self._element.readyState)]
 
     @property
     def subprotocol(self):
@@ -625,12 +767,18 @@ class ClientConnection:
     async def recv(self, decode=None):
         """The next message: ``str`` for text, ``bytes`` for binary. Raises
         ``ConnectionClosed`` once the connection has ended and every message was read.
-        A ``recv()`` that is cancelled takes no message away."""
-        while not self._messages:
-            if self._end is not None:
-                raise self._end
-            self._arrived.clear()
-            await self._arrived.wait()
+        A ``recv()`` that is cancelled takes no message away. Two at once: ``ConcurrencyError``."""
+        if self._receiving:
+            raise ConcurrencyError("cannot call recv while another coroutine is already running recv")
+        self._receiving = True
+        try:
+            while not self._messages:
+                if self._end is not None:
+                    raise self._end
+                self._arrived.clear()
+                await self._arrived.wait()
+        finally:
+            self._receiving = False
         message = self._messages.pop(0)
         if decode is False and isinstance(message, str):
             return message.encode()
@@ -648,14 +796,16 @@ class ClientConnection:
             raise self._end
         if isinstance(message, str):
             self._element.send(message)
-        elif isinstance(message, (bytes, bytearray, memoryview)):
+        elif isinstance(message, _BYTES_LIKE):
             self._element.send(_uint8_array(message))
-        elif hasattr(message, "__iter__"):
-            fragments = list(message)
-            joined = "".join(fragments) if all(isinstance(part, str) for part in fragments) else b"".join(bytes(part) for part in fragments)
-            return await self.send(joined)
+        elif isinstance(message, dict):
+            raise TypeError("data is a dict-like object")
         else:
-            raise TypeError("data must be str or bytes-like, not %s" % type(message).__name__)
+            # Fragments: a browser sends whole messages only, so they go joined, as one.
+            fragments = await _fragments(message)
+            if fragments:
+                return await self.send(_joined(fragments))
+            return
         # Back-pressure: the browser buffers what the network has not taken yet.
         while int(self._element.bufferedAmount) > HIGH_WATER and self._end is None:
             await _sleep(0.005)
@@ -664,15 +814,21 @@ class ClientConnection:
         """Closes the connection (with ``code`` and ``reason``) and waits until it has ended.
         A browser may close with 1000 or 3000–4999 and a reason of at most 123 UTF-8 bytes:
         anything else is a ``ValueError`` (checked here: MicroPython cannot catch the
-        element's own exception)."""
+        element's own exception). On a connection already closing or closed it only waits."""
+        if self._end is not None or self._sent is not None:
+            await self._ended.wait()
+            return
         if code != 1000 and not 3000 <= code <= 4999:
             raise ValueError("a browser closes with 1000 or 3000-4999, not %d" % code)
         if len(reason.encode()) > 123:
             raise ValueError("the close reason is over 123 UTF-8 bytes")
+        self._close_now(code, reason)
+        await self._ended.wait()
+
+    def _close_now(self, code=1000, reason=""):
         if self._end is None and self._sent is None:
             self._sent = Close(code, reason)
             self._element.close(code, reason)
-        await self._ended.wait()
 
     async def wait_closed(self):
         await self._ended.wait()
@@ -708,11 +864,13 @@ class connect:
     Other keyword arguments of ``websockets`` are accepted and have no effect here."""
 
     def __init__(self, uri, *, subprotocols=None, open_timeout=10, **kwargs):
+        _check_uri(uri)
         self.uri = uri
         self.subprotocols = subprotocols
         self.open_timeout = open_timeout
         self._connection = None
         self._attempts = 0
+        self._iterating = False
 
     if RUNTIME == "micropython":
 
@@ -750,7 +908,17 @@ class connect:
         await self._connection.close()
 
     def __aiter__(self):
+        self._iterating = True
         return self
+
+    if RUNTIME == "pyodide":
+
+        def __del__(self):
+            # Left the `async for ws in connect(...)` loop (break, return, an exception): its
+            # last connection closes, as websockets' does. (Only where objects are freed at
+            # once: MicroPython and Brython free them some time later, or never.)
+            if self._iterating and self._connection is not None:
+                self._connection._close_now()
 
     async def __anext__(self):
         # The connection of the previous turn is closed before the next one opens.
@@ -793,6 +961,20 @@ class connect:
         if connection._failure is not None:
             raise connection._failure
         return connection
+
+
+def _check_uri(uri):
+    """Raises ``InvalidURI`` at once for what the element would refuse at first sight: another
+    scheme than ws, wss, http or https, or a fragment. (The element has the last word.)"""
+    if not isinstance(uri, str):
+        raise InvalidURI(str(uri), "not a string")
+    if "#" in uri:
+        raise InvalidURI(uri, "a WebSocket URI has no fragment")
+    colon = uri.find(":")
+    scheme = uri[:colon].lower() if colon > 0 else ""
+    if scheme and scheme[0].isalpha() and all(c.isalpha() or c.isdigit() or c in "+-." for c in scheme):
+        if scheme not in ("ws", "wss", "http", "https"):
+            raise InvalidURI(uri, "scheme isn't ws or wss")
 
 
 def _later(function):

@@ -10,14 +10,17 @@ import {closePythonPages, openPythonPage, type Harness, type PageWindow} from '.
 
 interface Runtime {
   title: string;
+  /** The Python underneath: what it can do decides some outcomes. */
+  python: 'pyodide' | 'micropython' | 'brython';
   /** Runs a scenario to its end (its `done` report, or a printed line) and gives the page's harness. */
   run(scenario: string, options?: {params?: Record<string, string>; printed?: string}): Promise<Harness>;
 }
 
 /** PyScript loads the runtime anew for each scenario's page. */
-function pyscript(title: string, query: Record<string, string>): Runtime {
+function pyscript(title: string, query: {interpreter?: string}): Runtime {
   return {
     title,
+    python: query.interpreter === 'pyodide' ? 'pyodide' : 'micropython',
     async run(scenario, {params = {}, printed} = {}) {
       const {page} = await openPythonPage('pyscript', scenario, {query: {...query, ...params}, printed, timeout: 30000});
       return page.harness;
@@ -29,6 +32,7 @@ function pyscript(title: string, query: Record<string, string>): Runtime {
 function pyodide(): Runtime & {page?: PageWindow} {
   const runtime: Runtime & {page?: PageWindow} = {
     title: 'Pyodide',
+    python: 'pyodide',
     async run(scenario, {params = {}, printed} = {}) {
       if (!runtime.page) runtime.page = (await openPythonPage('pyodide', '', {until: 'loaded', timeout: 60000})).page;
       const harness = runtime.page.harness as Harness & {run(scenario: string): Promise<void>};
@@ -93,6 +97,40 @@ const errorPaths = (runtime: Runtime) => {
   });
 };
 
+/** What websockets does beyond the documentation's examples, done the same here. */
+const likeCpython = (runtime: Runtime) => {
+  it("refuses and joins what send() is given, and ends, closes and raises as websockets does", async () => {
+    const harness = await runtime.run('ws_like_cpython');
+    expect(harness.reports).to.include({
+      uri_at_call: 'InvalidURI',
+      state: true,
+      dict: 'TypeError: data is a dict-like object',
+      mixed: 'TypeError: iterable must contain uniform types',
+      number: 'TypeError: data must be str, bytes, iterable, or async iterable',
+      joined: 'fragments bytes',
+      closed_state: true,
+      we_closed: 'sent 1000 (OK); then received 1000 (OK) | False',
+      no_code: 1005,
+      they_closed: 'received 1005 (no status received [internal]); then sent 1005 (no status received [internal]) | True',
+      handshake_errors: true,
+    });
+    expect(harness.reports.unexpected).to.equal(undefined);
+    // Only Pyodide has enum (State is an IntEnum there, plain ints elsewhere), and Brython's aio no tasks.
+    expect(harness.reports.state_name).to.equal(runtime.python === 'pyodide' ? 'OPEN' : 'None');
+    if (runtime.python !== 'brython') expect(harness.reports).to.include({second_recv: 'ConcurrencyError', first_recv: 'for the first'});
+  });
+
+  if (runtime.python === 'pyodide') {
+    it('closes the connection of a reconnecting loop left with break', async () => {
+      const id = uniqueId();
+      const harness = await runtime.run('ws_break', {params: {id}});
+      expect(harness.reports.state_after_break, 'closing or closed right after the break').to.be.oneOf([2, 3]);
+      const log = await waitForServer(id, (log) => log.closes.length === 1, 'the close at the server');
+      expect(log.closes.map((close) => close.code)).to.deep.equal([1000]);
+    });
+  }
+};
+
 const asyncHandlers = (runtime: Runtime) => {
   it('runs async handlers of the callback API, and makes their exceptions page errors', async () => {
     const harness = await runtime.run('async_handlers');
@@ -114,6 +152,7 @@ describe('py_websocket asyncio API under Pyodide', function () {
   after(closePythonPages);
   docExamples(runtime);
   errorPaths(runtime);
+  likeCpython(runtime);
   cancellation(runtime);
   asyncHandlers(runtime);
 
@@ -140,6 +179,7 @@ for (const [title, query] of [
     const runtime = pyscript(title, query);
     docExamples(runtime);
     errorPaths(runtime);
+    likeCpython(runtime);
     cancellation(runtime);
     asyncHandlers(runtime);
   });
@@ -150,6 +190,7 @@ describe('py_websocket asyncio API under Brython (through browser.aio)', functio
   afterEach(closePythonPages);
   const runtime: Runtime = {
     title: 'Brython',
+    python: 'brython',
     async run(scenario, {params = {}, printed} = {}) {
       const {page} = await openPythonPage('brython', scenario, {query: params, printed});
       return page.harness;
@@ -161,6 +202,7 @@ describe('py_websocket asyncio API under Brython (through browser.aio)', functio
     expect(harness.errors).to.deep.equal([]);
   });
   errorPaths(runtime);
+  likeCpython(runtime);
   asyncHandlers(runtime);
 });
 

@@ -13,7 +13,7 @@ params = window.harness.params
 
 async def failure(opening):
     try:
-        connection = await opening
+        connection = await opening()
     except Exception as error:
         return type(error).__name__
     await connection.close()
@@ -21,9 +21,9 @@ async def failure(opening):
 
 
 async def main():
-    report("closed_port", await failure(connect(str(params.closed))))
-    report("hanging", await failure(connect(str(params.hanging), open_timeout=0.3)))
-    report("bad_scheme", await failure(connect("ftp://example.org/feed")))
+    report("closed_port", await failure(lambda: connect(str(params.closed))))
+    report("hanging", await failure(lambda: connect(str(params.hanging), open_timeout=0.3)))
+    report("bad_scheme", await failure(lambda: connect("ftp://example.org/feed")))
 
     async with connect("ws://localhost:8765/count?n=2&code=1000") as websocket:
         received = []
