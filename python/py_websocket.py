@@ -863,10 +863,11 @@ class connect:
     fails, and ``TimeoutError`` when the opening handshake takes over ``open_timeout`` seconds.
     Other keyword arguments of ``websockets`` are accepted and have no effect here."""
 
-    def __init__(self, uri, *, subprotocols=None, open_timeout=10, **kwargs):
+    def __init__(self, uri, subprotocols=None, open_timeout=10, **kwargs):
         _check_uri(uri)
         self.uri = uri
-        self.subprotocols = subprotocols
+        # (One name given as a str is taken as one name, not as its letters.)
+        self.subprotocols = [subprotocols] if isinstance(subprotocols, str) else subprotocols
         self.open_timeout = open_timeout
         self._connection = None
         self._attempts = 0

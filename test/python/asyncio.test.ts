@@ -112,6 +112,7 @@ const likeCpython = (runtime: Runtime) => {
       we_closed: 'sent 1000 (OK); then received 1000 (OK) | False',
       no_code: 1005,
       they_closed: 'received 1005 (no status received [internal]); then sent 1005 (no status received [internal]) | True',
+      subprotocol: 'chat chat',
       handshake_errors: true,
     });
     expect(harness.reports.unexpected).to.equal(undefined);

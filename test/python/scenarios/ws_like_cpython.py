@@ -65,6 +65,9 @@ async def main():
         except websockets.exceptions.ConnectionClosedOK as closed:
             report("they_closed", "%s | %s" % (closed, closed.rcvd_then_sent))
 
+    async with connect("ws://localhost:8765/protocols", ["chat", "superchat"], 5) as websocket:
+        report("subprotocol", "%s %s" % (websocket.subprotocol, await websocket.recv()))
+
     report("handshake_errors", issubclass(websockets.exceptions.InvalidStatus, websockets.exceptions.InvalidHandshake))
     report("done", True)
 
