@@ -1,23 +1,13 @@
 import {reconnectDelay} from './backoff.js';
 import {isRetriedClose} from './close-policy.js';
-import {Connection} from './connection.js';
+import {Connection, type ConnectionOptions} from './connection.js';
 import type {CloseDetail, ReconnectingDetail} from './events.js';
 import {ReconnectWait} from './reconnect-wait.js';
 import {SendQueue, type Sender, type SocketData} from './send-queue.js';
 import {isRetried, nextState, OPEN, readyStateOf, type SocketInput, type SocketState} from './socket-state.js';
 
-export interface SocketOptions {
-  /** An absolute ws: or wss: URL. */
-  url: string;
-  protocols: string[];
-  binaryType: BinaryType;
-  /** Milliseconds the handshake may take before it counts as failed; 0 for no limit. */
-  connectTimeout: number;
-  /** Milliseconds between heartbeats while open; 0 for none. */
-  heartbeat: number;
-  /** Milliseconds after a heartbeat within which something must arrive; 0 for twice `heartbeat`. */
-  heartbeatTimeout: number;
-  heartbeatMessage: string;
+/** A connection's options (`url` absolute ws: or wss:; `heartbeatTimeout` 0 for twice `heartbeat`), and how to reconnect. */
+export interface SocketOptions extends ConnectionOptions {
   /** Backoff base and ceiling, in milliseconds. */
   reconnectDelay: number;
   reconnectMaxDelay: number;

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {createServer} from 'node:net';
+import {freePort} from '../free-port.js';
 
 /**
  * WebKitGTK's MiniBrowser, driven by WebKitWebDriver (Debian's webkit2gtk-driver)
@@ -51,14 +51,6 @@ export async function startWebKitDriver() {
     waitForStatus(port).then(resolve, reject);
   });
   return {port, display, stop};
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Resolves once the driver answers its status endpoint. */

@@ -1,10 +1,10 @@
 // `npm start`'s demo, driven in Chromium: each panel does what it shows.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {createServer} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
+import {freePort} from '../../scripts/free-port.js';
 import {root} from './scratch-app.js';
 
 let demo;
@@ -12,14 +12,6 @@ let browser;
 let page;
 const hosts = new Set();
 const pageErrors = [];
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Resolves once `check` (run in the page) is true; fails with `what` after `timeout`. */
 const until = (check, what, timeout = 10000, ...args) =>

@@ -1,4 +1,4 @@
-import {createServer} from 'node:net';
+import {freePort} from '../../scripts/free-port.js';
 import {WebSocketServer} from 'ws';
 import {FaultServer} from './fault-server.js';
 
@@ -93,7 +93,8 @@ export function socketServerPlugin() {
     name: 'socket-server',
 
     async serverStart({server}) {
-      closedPort = await findClosedPort();
+      // A port that was free a moment ago: connections to it are refused.
+      closedPort = await freePort();
       server.on('upgrade', (request, socket, head) => {
         const {pathname} = new URL(request.url, 'http://localhost');
         if (pathname === '/ws/refuse') {
@@ -118,16 +119,4 @@ export function socketServerPlugin() {
       sockets.close();
     },
   };
-}
-
-/** A port that was free a moment ago: connections to it are refused. */
-function findClosedPort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const {port} = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
