@@ -1,3 +1,4 @@
+import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
 import {reconnectDelay} from '../src/backoff.js';
 

@@ -1,3 +1,4 @@
+import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
 import {isRetriedClose} from '../src/close-policy.js';
 

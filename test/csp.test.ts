@@ -1,3 +1,4 @@
+import './setup/page-errors.js';
 import {expect, waitUntil} from '@open-wc/testing';
 import type {PyWebSocketElement} from '../src/index.js';
 

@@ -1,3 +1,4 @@
+import './setup/page-errors.js';
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../src/index.js';
 import type {PyWebSocketElement} from '../src/index.js';

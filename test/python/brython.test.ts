@@ -1,3 +1,4 @@
+import '../setup/page-errors.js';
 import {describeScenarioPages} from './python-page.js';
 
 describeScenarioPages('py_websocket under Brython', 'brython', {

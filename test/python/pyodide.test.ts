@@ -1,3 +1,4 @@
+import '../setup/page-errors.js';
 import {expect, waitUntil} from '@open-wc/testing';
 import {expectReports, openPythonPage, playSeedExample, type PageWindow} from './python-page.js';
 

@@ -1,3 +1,4 @@
+import '../setup/page-errors.js';
 import {closePythonPages, describeScenarioPages, expectReports, openPythonPage} from './python-page.js';
 
 describeScenarioPages('py_websocket under PyScript with MicroPython', 'pyscript', {
