@@ -15,7 +15,9 @@ export default {
   // The fast suite, apps built with React, Vue and Svelte, and the Python runtimes in a
   // group of their own (they load for seconds).
   groups: [
-    {name: 'element', files: ['test/**/*.test.ts', '!test/python/**', '!test/frameworks/**']},
+    {name: 'element', files: ['test/**/*.test.ts', '!test/python/**', '!test/frameworks/**', '!test/hostile/**']},
+    // Each finding of an adversary (other realms, forged channel posts, hostile servers and pages) as a test.
+    {name: 'hostile', files: 'test/hostile/*.test.ts'},
     {name: 'frameworks', files: 'test/frameworks/*.test.{ts,tsx}'},
     {name: 'python', files: 'test/python/**/*.test.ts'},
   ],

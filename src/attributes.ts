@@ -6,14 +6,25 @@ export const listAttribute = {
   toAttribute: (value: string[]): string => value.join(' '),
 };
 
-/** A non-negative number; a missing or unreadable attribute means `fallback`. */
+/**
+ * A finite number ≥ 0; anything else (missing, NaN, negative, not a number) means `fallback`.
+ * `fromProperty` gives the property the same rule: `el.reconnectDelay = NaN` is the default.
+ */
 export function numberAttribute(fallback: number) {
+  const fromAttribute = (value: string | null): number => {
+    const number = value === null || value.trim() === '' ? NaN : Number(value);
+    return Number.isFinite(number) && number >= 0 ? number : fallback;
+  };
   return {
-    fromAttribute: (value: string | null): number => {
-      const number = value === null || value.trim() === '' ? NaN : Number(value);
-      return Number.isNaN(number) || number < 0 ? fallback : number;
-    },
+    fromAttribute,
     toAttribute: (value: number): string => String(value),
+    fromProperty: (value: unknown): number => {
+      try {
+        return fromAttribute(`${value as string}`);
+      } catch {
+        return fallback; // a Symbol, or an object whose toString throws
+      }
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type {CloseDetail} from './events.js';
+import {byteLength, type SocketData} from './socket-data.js';
 import {timerDelay} from './timer-delay.js';
 
 export interface ConnectionOptions {
@@ -12,6 +13,8 @@ export interface ConnectionOptions {
   /** Milliseconds after a heartbeat within which something must arrive. */
   heartbeatTimeout: number;
   heartbeatMessage: string;
+  /** Count the bytes handed to the socket, for `drainedBytes` (a holder relaying other tabs' sends does). */
+  countBytes?: boolean;
 }
 
 /** What a connection reports to whoever drives it. */
@@ -38,6 +41,7 @@ export class Connection {
   readonly #options: ConnectionOptions;
   readonly #listener: ConnectionListener;
   #wasOpen = false;
+  #sentBytes = 0;
   #connectDeadline?: ReturnType<typeof setTimeout>;
   #heartbeats?: ReturnType<typeof setInterval>;
   #heartbeatDeadline?: ReturnType<typeof setTimeout>;
@@ -64,9 +68,24 @@ export class Connection {
     }
   }
 
-  /** Whether the socket ever opened, to tell a failed connect from a lost connection. */
-  get wasOpen(): boolean {
-    return this.#wasOpen;
+  /** Sends on the open socket, counting the bytes when asked to. */
+  send(data: SocketData): void {
+    this.socket.send(data);
+    if (this.#options.countBytes) this.#sentBytes += byteLength(data);
+  }
+
+  /**
+   * How many of the bytes sent (counted) have left the socket's buffer: a message whose end
+   * lies at or below this has been sent. The socket keeps `bufferedAmount` after it closed,
+   * so this stays true of a closed connection too.
+   */
+  get drainedBytes(): number {
+    return this.#sentBytes - this.socket.bufferedAmount;
+  }
+
+  /** The bytes handed to the socket so far (counted). */
+  get sentBytes(): number {
+    return this.#sentBytes;
   }
 
   /** Stops listening and closes the socket (1000) if it is still connecting or open. */
@@ -94,7 +113,7 @@ export class Connection {
 
   #beat(): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(this.#options.heartbeatMessage);
+    this.send(this.#options.heartbeatMessage);
     // The deadline counts from the oldest heartbeat still unanswered.
     if (this.#heartbeatDeadline !== undefined) return;
     const {heartbeatTimeout} = this.#options;

@@ -3,6 +3,9 @@
  * (`<button commandfor="feed" command="--send" value="hi">`) and forms inside it.
  */
 
+/** Submit events a `<py-websocket>` took on: the nearest one around the form. */
+const claimed = new WeakSet<Event>();
+
 /** What these need of the element. */
 interface Commanded extends HTMLElement {
   connect(): void;
@@ -47,13 +50,28 @@ export function listenForCommandsAndForms(element: Commanded, report: (message: 
     else if (command === '--close') attempt(() => element.close(), 'close');
   });
   element.addEventListener('submit', (event) => {
-    const form = event.target as HTMLFormElement;
-    event.preventDefault();
-    const result = formFields(form, (event as SubmitEvent).submitter);
+    // The nearest element sends a form; elements around it leave that submit alone.
+    if (claimed.has(event)) return;
+    claimed.add(event);
+    // The page may cancel the submit in any listener, also one that runs after this: the form
+    // is sent (instead of navigating) once the event has passed its last target, if no one did.
+    const path = event.composedPath();
+    const last = path[path.length - 1];
+    const submitted = () => {
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      send(event.target as HTMLFormElement, (event as SubmitEvent).submitter);
+    };
+    if (last === element) submitted();
+    else last.addEventListener('submit', (at) => at === event && submitted(), {once: true});
+  });
+
+  function send(form: HTMLFormElement, submitter: HTMLElement | null): void {
+    const result = formFields(form, submitter);
     if ('fileField' in result) {
       report(`The form's file field "${result.fileField}" cannot be sent as text: nothing was sent.`);
       return;
     }
     attempt(() => element.send(element.format === 'json' ? result.fields : JSON.stringify(result.fields)), 'send the form');
-  });
+  }
 }

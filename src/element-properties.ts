@@ -1,12 +1,12 @@
-import {ReactiveElement} from '@lit/reactive-element';
+import {ReactiveElement, type PropertyDeclaration} from '@lit/reactive-element';
 import {enumeratedAttribute, listAttribute, numberAttribute} from './attributes.js';
 import {EventHandlers, type EventHandler} from './event-handlers.js';
-import type {
-  PyWebSocketCloseEvent,
+import {
   PyWebSocketErrorEvent,
-  PyWebSocketEventMap,
-  PyWebSocketMessageEvent,
-  PyWebSocketOpenEvent,
+  type PyWebSocketCloseEvent,
+  type PyWebSocketEventMap,
+  type PyWebSocketMessageEvent,
+  type PyWebSocketOpenEvent,
 } from './events.js';
 import type {PyWebSocketElement} from './py-websocket-element.js';
 import type {ShareScope} from './sharing/share.js';
@@ -15,6 +15,27 @@ import {CLOSED, CLOSING, CONNECTING, OPEN} from './socket-state.js';
 // Handlers run with the element itself as `this`.
 type Handler<E extends Event> = EventHandler<PyWebSocketElement, E>;
 const handlerAttributes: Record<string, string> = {onopen: 'open', onmessage: 'message'};
+
+/** A property whose declaration (or converter) has `fromProperty` converts what it is given before storing it. */
+type FromProperty = (this: PyWebSocketProperties, value: unknown) => unknown;
+type Converted = {-readonly [K in keyof PropertyDeclaration]: PropertyDeclaration[K]} & {
+  fromProperty?: FromProperty;
+  converter?: {fromProperty?: FromProperty};
+};
+
+/**
+ * `host` converts as a reflected DOMString attribute does (`el.host = new URL(…)` works); a value
+ * that has no string (a Symbol, a throwing toString) is no host, reported by an `error` event.
+ */
+function hostText(this: PyWebSocketProperties, value: unknown): string {
+  try {
+    return `${value as string}`;
+  } catch (error) {
+    const message = `The host could not be read as text: ${(error as Error).message}`;
+    setTimeout(() => this.dispatchEvent(new PyWebSocketErrorEvent({message, error: error as Error})));
+    return '';
+  }
+}
 
 /**
  * What `<py-websocket>` takes from its attributes and properties, with their defaults,
@@ -32,7 +53,7 @@ export class PyWebSocketProperties extends ReactiveElement {
   declare readonly CLOSED: typeof CLOSED;
 
   static override properties = {
-    host: {},
+    host: {attribute: true, fromProperty: hostText},
     protocols: {converter: listAttribute},
     binaryType: {attribute: 'binary-type', converter: enumeratedAttribute(['blob', 'arraybuffer']), noAccessor: true},
     manual: {type: Boolean},
@@ -42,6 +63,7 @@ export class PyWebSocketProperties extends ReactiveElement {
     reconnectDelay: {attribute: 'reconnect-delay', converter: numberAttribute(1000)},
     reconnectMaxDelay: {attribute: 'reconnect-max-delay', converter: numberAttribute(30000)},
     maxRetries: {attribute: 'max-retries', converter: numberAttribute(Infinity)},
+    minUptime: {attribute: 'min-uptime', converter: numberAttribute(5000)},
     queueLimit: {attribute: 'queue-limit', converter: numberAttribute(1000)},
     connectTimeout: {attribute: 'connect-timeout', converter: numberAttribute(10000)},
     heartbeat: {converter: numberAttribute(0)},
@@ -75,6 +97,8 @@ export class PyWebSocketProperties extends ReactiveElement {
   reconnectMaxDelay = 30000;
   /** Reconnect attempts after an abnormal end before giving up; `0` turns reconnecting off. */
   maxRetries = Infinity;
+  /** Milliseconds a connection must stay open before the attempt count starts afresh; an earlier abnormal end counts as a failed attempt. */
+  minUptime = 5000;
   /** How many messages may wait for the socket to open; one more `send()` throws `QuotaExceededError`. */
   queueLimit = 1000;
   /** Milliseconds a handshake may take before it counts as a failed connect; `0` for no limit. */
@@ -135,6 +159,28 @@ export class PyWebSocketProperties extends ReactiveElement {
 
 for (const [name, value] of Object.entries({CONNECTING, OPEN, CLOSING, CLOSED})) {
   Object.defineProperty(PyWebSocketProperties.prototype, name, {value, enumerable: true});
+}
+
+// A property whose declaration (or converter) has `fromProperty` takes what its attribute
+// takes: its setter converts the value first (`el.reconnectDelay = NaN` is the default).
+for (const [name, declaration] of Object.entries(PyWebSocketProperties.properties as Record<string, Converted>)) {
+  const fromProperty = declaration.fromProperty ?? declaration.converter?.fromProperty;
+  if (!fromProperty) continue;
+  declaration.noAccessor = true;
+  const stored = Symbol(name);
+  type Storing = PyWebSocketProperties & Record<symbol, unknown>;
+  Object.defineProperty(PyWebSocketProperties.prototype, name, {
+    get(this: Storing) {
+      return this[stored];
+    },
+    set(this: Storing, value: unknown) {
+      const old = this[stored];
+      this[stored] = fromProperty.call(this, value);
+      this.requestUpdate(name, old);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 export interface PyWebSocketProperties {

@@ -1,5 +1,5 @@
 import type {PyWebSocketElement} from './py-websocket-element.js';
-import type {SocketData} from './send-queue.js';
+import type {SocketData} from './socket-data.js';
 
 /**
  * The element's events. Each is a non-bubbling `CustomEvent` whose `detail`

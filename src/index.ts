@@ -16,4 +16,4 @@ export {
   type ReconnectingDetail,
   type GiveupDetail,
 } from './events.js';
-export type {SocketData} from './send-queue.js';
+export type {SocketData} from './socket-data.js';

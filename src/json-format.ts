@@ -1,16 +1,14 @@
-import type {SocketData} from './send-queue.js';
+import {isBinary, socketData, type SocketData} from './socket-data.js';
 
 /** `format="json"`: what goes out as JSON text, and what comes in parsed. */
-
-const isBinary = (value: unknown): value is Blob | ArrayBuffer | ArrayBufferView =>
-  value instanceof ArrayBuffer || ArrayBuffer.isView(value) || (typeof Blob !== 'undefined' && value instanceof Blob);
 
 /**
  * The JSON text of `value`; binary data goes as it is. Throws the TypeError JSON.stringify
  * throws (a cycle, a BigInt), or one of its own for a value it turns into nothing (undefined, a function).
  */
 export function encodeJson(value: unknown): SocketData {
-  if (isBinary(value)) return value;
+  // Binary data of any realm goes as it is, checked as send() checks it.
+  if (isBinary(value)) return socketData([value]);
   const text = JSON.stringify(value);
   if (text === undefined) {
     throw new TypeError(`Failed to execute 'send' on 'PyWebSocket': ${typeof value} cannot be sent as JSON.`);

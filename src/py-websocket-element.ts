@@ -12,7 +12,8 @@ import {
   PyWebSocketReconnectingEvent,
 } from './events.js';
 import {encodeJson, parsedMessage} from './json-format.js';
-import {SendQueue, type SocketData} from './send-queue.js';
+import {SendQueue} from './send-queue.js';
+import {socketData, type SocketData} from './socket-data.js';
 import {sharedHub} from './sharing/share.js';
 import {SocketHub, type HubMember} from './socket-hub.js';
 import {CLOSED, CONNECTING, OPEN} from './socket-state.js';
@@ -55,6 +56,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** From a retried end until the next open or a final stop (the `reconnecting` CSS state). */
   #reconnecting = false;
   #states = new SocketStates(this);
+  /** Listens to another realm's document that the element moved into (see #watchDocument). */
+  #documentWatch?: AbortController;
 
   constructor() {
     super();
@@ -99,7 +102,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
-    const options = socketOptions(this, document.baseURI);
+    const options = socketOptions(this, this.ownerDocument.baseURI);
     if (typeof options === 'string') {
       this.#reportSoon(options);
       this.#showState();
@@ -113,6 +116,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     hub.join(member);
     this.#held.flush((data) => hub.socket.send(data, member), () => true);
     hub.start();
+    this.#watchDocument();
     this.#showState();
   }
 
@@ -121,13 +125,14 @@ export class PyWebSocketElement extends PyWebSocketProperties {
    * Throws `InvalidStateError` when nothing would ever send it, `QuotaExceededError` when the queue is full.
    */
   send(data: unknown): void {
-    // With format="json", as the value's JSON text (a TypeError if it has none; the queue stays as it was).
-    if (this.format === 'json') data = encodeJson(data);
+    // The argument is checked first, as the native send() checks it: a TypeError leaves the queue as it was.
+    // With format="json", a value goes as its JSON text (a TypeError if it has none).
+    const checked = this.format === 'json' && arguments.length > 0 ? encodeJson(data) : socketData(arguments);
     if (this.readyState === CLOSED || this.#closedByUser) {
       throw new DOMException(`Failed to execute 'send' on 'PyWebSocket': ${this.#whyClosed()}`, 'InvalidStateError');
     }
-    if (this.#hub && !this.#hostChanging) this.#hub.socket.send(data as SocketData, this.#member, this.queueLimit);
-    else this.#held.push(data as SocketData, this.queueLimit);
+    if (this.#hub && !this.#hostChanging) this.#hub.socket.send(checked, this.#member, this.queueLimit);
+    else this.#held.push(checked, this.queueLimit);
   }
 
   /** Closes and does not reconnect; checks `code` and `reason` as the WebSockets standard's `close()` does. */
@@ -169,6 +174,12 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Called instead of disconnect/connect by `moveBefore()`: the connection simply stays. */
   connectedMoveCallback(): void {}
 
+  /** Moved into another document: that is leaving this one, whatever follows (the socket closes, 1000). */
+  adoptedCallback(): void {
+    this.#leaving = false;
+    this.#stop();
+  }
+
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // The base class's fields are set before this class's exist (hence the `in` check).
     if (name === 'host' && #hub in this && this.#hub && oldValue !== this.host) this.#hostChanging = true;
@@ -186,12 +197,18 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     this.#hostChanging = false; // connect() below, if any, replaces the socket at once
     this.#showState();
     if (!connectNow) return;
-    if (this.host) this.connect();
+    if (this.#hasHost()) this.connect();
     else this.#stop();
   }
 
+  /** Connected in a document with a window (not one made by `document.implementation`), not manual, with a host. */
   #wantsAutoConnect(): boolean {
-    return this.isConnected && !this.manual && this.host !== '';
+    return this.isConnected && this.ownerDocument.defaultView !== null && !this.manual && this.#hasHost();
+  }
+
+  /** A host of whitespace only is no host. */
+  #hasHost(): boolean {
+    return this.host.trim() !== '';
   }
 
   /** What the socket tells this element, turned into its events. */
@@ -218,10 +235,13 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       },
       reconnecting: (detail) => dispatch(new PyWebSocketReconnectingEvent(detail)),
       ended: ({attempts, retriesRanOut, unsent}) => {
-        // A close or reconnecting handler may have connected anew: that socket stays.
-        if (this.#member === member) this.#hub = this.#member = undefined;
-        this.#reconnecting = false;
-        this.#showState();
+        // A close or reconnecting handler may have connected anew (or this member left long
+        // ago, and what it sent came back unsent): then only the giveup is this member's.
+        if (this.#member === member) {
+          this.#hub = this.#member = undefined;
+          this.#reconnecting = false;
+          this.#showState();
+        }
         this.#giveUp(retriesRanOut, unsent, attempts);
       },
     };
@@ -246,9 +266,21 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   #whyClosed(): string {
     if (this.#closedByUser) return 'close() was called.';
-    if (!this.host) return 'no host is set.';
+    if (!this.#hasHost()) return 'no host is set.';
     if (!this.#url && this.manual) return 'the element is manual: call connect() first.';
     return 'the connection is closed: call connect() to open a new one.';
+  }
+
+  /**
+   * An element moved into another realm's document (a frame's) is not removed when that
+   * document goes away (the frame removed): it leaves when the document's page is hidden for good.
+   */
+  #watchDocument(): void {
+    this.#documentWatch?.abort();
+    const view = this.ownerDocument.defaultView;
+    if (!view || view === (globalThis as unknown)) return;
+    const watch = (this.#documentWatch = new AbortController());
+    view.addEventListener('pagehide', (event) => event.persisted || this.#stop(), {signal: watch.signal});
   }
 
   /** Lets go of the socket quietly; returns what this element had queued there. */
@@ -260,6 +292,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
+    this.#documentWatch?.abort();
     this.#pending = this.#hostChanging = false;
     clearTimeout(this.#pendingError);
     const unsent = [...this.#unlink(), ...this.#held.takeAll()];

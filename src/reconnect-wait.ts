@@ -1,9 +1,10 @@
 import {timerDelay} from './timer-delay.js';
 
 /**
- * The wait before a reconnect attempt. While the browser is offline no attempt
- * is due: the timer stops at an `offline` event (or does not start), and an
- * `online` event makes the attempt due at once.
+ * The wait before a reconnect attempt. While the browser is offline no attempt is due:
+ * the timer stops at an `offline` event (or does not start), and the `online` event that
+ * ends it makes the attempt due at once. Both events are checked against `navigator.onLine`,
+ * so that a script dispatching them can neither stop reconnecting nor skip the backoff.
  */
 export class ReconnectWait {
   readonly #lifetime = new AbortController();
@@ -15,10 +16,19 @@ export class ReconnectWait {
       this.cancel();
       onDue(cause);
     };
-    addEventListener('online', () => due('online'), {signal});
-    addEventListener('offline', () => clearTimeout(this.#timer), {signal});
+    let heldBack = !navigator.onLine;
+    addEventListener('online', () => heldBack && navigator.onLine && due('online'), {signal});
+    addEventListener(
+      'offline',
+      () => {
+        if (navigator.onLine) return;
+        heldBack = true;
+        clearTimeout(this.#timer);
+      },
+      {signal}
+    );
     signal.addEventListener('abort', () => clearTimeout(this.#timer));
-    if (navigator.onLine) this.#timer = setTimeout(() => due('timer'), timerDelay(delay));
+    if (!heldBack) this.#timer = setTimeout(() => due('timer'), timerDelay(delay));
   }
 
   cancel(): void {

@@ -13,6 +13,8 @@ export interface SocketOptions extends ConnectionOptions {
   reconnectMaxDelay: number;
   /** Reconnect attempts after an abnormal end before giving up. */
   maxRetries: number;
+  /** Milliseconds a connection must stay open for the attempt count to start afresh. */
+  minUptime: number;
 }
 
 /** What a reconnecting socket tells whoever listens; it knows nothing of the DOM. */
@@ -36,6 +38,8 @@ export interface SocketListener {
    * for their senders to take back.
    */
   stopped(detail: {attempts: number; retriesRanOut: boolean}): void;
+  /** Messages `sender` handed over after it left, that will never be sent (a tab's share: see TabSocket). */
+  returned?(unsent: SocketData[], sender: Sender | undefined): void;
 }
 
 /** What a hub needs of its socket: a ReconnectingSocket, or a tab's view of one held in another tab. */
@@ -52,6 +56,8 @@ export interface HubSocket {
   send(data: SocketData, sender?: Sender, limit?: number): void;
   close(code: number, reason: string): void;
   stop(): void;
+  /** `sender` left: what of its sends comes back later goes back to it (see TabSocket). */
+  forget?(sender: Sender): void;
 }
 
 /**
@@ -68,11 +74,19 @@ export class ReconnectingSocket implements HubSocket {
   /** Bumped at every transition: a listener that changed the state has decided what happens next. */
   #generation = 0;
   #connection?: Connection;
-  /** The current or last socket: `protocol` and `extensions` still read from it after it closed. */
-  #lastSocket?: WebSocket;
+  /** The current or last connection: `protocol`, `extensions` and `drainedBytes` still read from it after it closed. */
+  #lastConnection?: Connection;
+  /**
+   * Called for each message sent with a sender, as it goes out (at once, or from the queue
+   * at an open), with the end of its bytes on the connection (see `drainedBytes`). Setting it
+   * makes new connections count their bytes.
+   */
+  onSent?: (sender: Sender, position: number) => void;
   #wait?: ReconnectWait;
-  /** Reconnect attempts made since the socket was last open. */
+  /** Reconnect attempts made since a connection last stayed open for `minUptime`. */
   #attempts = 0;
+  /** When the current connection opened (Date.now()), while it is open. */
+  #openedAt?: number;
 
   /** `queue`: where sends wait, when it is another's too (a tab that takes a shared socket over). */
   constructor(options: SocketOptions, listener: SocketListener, queue = new SendQueue()) {
@@ -94,11 +108,16 @@ export class ReconnectingSocket implements HubSocket {
   }
 
   get protocol(): string {
-    return this.#lastSocket?.protocol ?? '';
+    return this.#lastConnection?.socket.protocol ?? '';
   }
 
   get extensions(): string {
-    return this.#lastSocket?.extensions ?? '';
+    return this.#lastConnection?.socket.extensions ?? '';
+  }
+
+  /** The bytes of the current or last connection that have left its buffer (counted while `onSent` is set). */
+  get drainedBytes(): number {
+    return this.#lastConnection?.drainedBytes ?? 0;
   }
 
   get bufferedAmount(): number {
@@ -124,9 +143,9 @@ export class ReconnectingSocket implements HubSocket {
    * Whether sending is allowed at all is the caller's to decide.
    */
   send(data: SocketData, sender?: Sender, limit = Infinity): void {
-    const socket = this.#connection?.socket;
-    if (socket?.readyState === OPEN && this.queue.size === 0) {
-      socket.send(data);
+    const connection = this.#connection;
+    if (connection?.socket.readyState === OPEN && this.queue.size === 0) {
+      this.#sendOn(connection, data, sender);
     } else {
       this.queue.push(data, limit, sender);
     }
@@ -179,7 +198,7 @@ export class ReconnectingSocket implements HubSocket {
     } else {
       try {
         this.#connection = new Connection(
-          {...options, heartbeatTimeout: options.heartbeatTimeout || 2 * options.heartbeat},
+          {...options, heartbeatTimeout: options.heartbeatTimeout || 2 * options.heartbeat, countBytes: this.onSent !== undefined},
           {
             opened: () => this.#opened(),
             received: (data, origin) => this.#listener.received(data, origin),
@@ -189,7 +208,7 @@ export class ReconnectingSocket implements HubSocket {
             closed: (close) => this.#ended(close, true),
           }
         );
-        this.#lastSocket = this.#connection.socket;
+        this.#lastConnection = this.#connection;
         return;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -203,18 +222,21 @@ export class ReconnectingSocket implements HubSocket {
 
   #opened(): void {
     this.#transition({type: 'opened'});
-    this.#attempts = 0;
-    const socket = this.#connection!.socket;
+    this.#openedAt = Date.now();
+    const connection = this.#connection!;
     // The queue goes out before `open` is heard, so a send from an open listener lands after it.
     this.queue.flush(
-      (data) => socket.send(data),
-      () => socket.readyState === OPEN
+      (data, sender) => this.#sendOn(connection, data, sender),
+      () => connection.socket.readyState === OPEN
     );
     this.#listener.opened();
   }
 
   /** The socket ended (`own`), or one held elsewhere did (takeOver). */
   #ended(close: CloseDetail, own: boolean): void {
+    // A connection that stayed up long enough starts the count afresh; one that failed sooner is one more failed attempt.
+    if (this.#openedAt !== undefined && Date.now() - this.#openedAt >= this.options.minUptime) this.#attempts = 0;
+    this.#openedAt = undefined;
     const byUser = this.#state === 'closing';
     const retriable = !byUser && isRetriedClose(close.code);
     const retry = isRetried(retriable, this.#attempts, this.options.maxRetries);
@@ -248,12 +270,17 @@ export class ReconnectingSocket implements HubSocket {
     });
   }
 
+  #sendOn(connection: Connection, data: SocketData, sender: Sender | undefined): void {
+    connection.send(data);
+    if (sender !== undefined) this.onSent?.(sender, connection.sentBytes);
+  }
+
   /** Drops the socket and any wait, quietly: no close event for a socket being replaced or abandoned. */
   #release(): void {
     this.#wait?.cancel();
     this.#wait = undefined;
     this.#connection?.dispose();
-    this.#connection = undefined;
+    this.#connection = this.#openedAt = undefined;
   }
 }
 

@@ -1,4 +1,6 @@
-export type SocketData = string | Blob | ArrayBuffer | ArrayBufferView;
+import {snapshot, type SocketData} from './socket-data.js';
+
+export type {SocketData};
 
 /** Who handed a message to the queue (an element, when several share one socket). */
 export type Sender = object;
@@ -12,8 +14,7 @@ interface Entry {
 /**
  * Messages handed to `send()` while the socket is not open, kept in order until it opens.
  * Each is tagged with its sender, so that one of several senders sharing a socket can take
- * back its own. Binary data is copied when queued, so a buffer the caller reuses
- * afterwards cannot change what is sent (the native `send()` copies too).
+ * back its own. Binary data is copied when queued (see `snapshot`).
  */
 export class SendQueue {
   #entries: Entry[] = [];
@@ -58,6 +59,14 @@ export class SendQueue {
     this.#entries.splice(0, sent);
   }
 
+  /** Takes out the messages whose sender `matches`, and returns them with their senders, in order. */
+  takeWhere(matches: (sender: Sender) => boolean): {data: SocketData; sender: Sender}[] {
+    const taken = this.#entries.filter((entry) => matches(entry.sender));
+    this.#entries = this.#entries.filter((entry) => !matches(entry.sender));
+    taken.forEach(({sender}) => this.#uncount(sender));
+    return taken;
+  }
+
   /** Takes out what `sender` queued (everything, without a sender) and returns it, in order. */
   takeAll(sender?: Sender): SocketData[] {
     const taken = sender === undefined ? this.#entries : this.#entries.filter((entry) => entry.sender === sender);
@@ -72,13 +81,4 @@ export class SendQueue {
     if (count > 0) this.#counts.set(sender, count);
     else this.#counts.delete(sender);
   }
-}
-
-function snapshot(data: SocketData): SocketData {
-  if (data instanceof ArrayBuffer) return data.slice(0);
-  if (ArrayBuffer.isView(data)) {
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
-  }
-  // Anything else is sent as its string, as the native send() does; take it now.
-  return data instanceof Blob ? data : String(data);
 }

@@ -1,6 +1,7 @@
 import type {CloseDetail, ReconnectingDetail} from './events.js';
 import {ReconnectingSocket, type HubSocket, type SocketListener, type SocketOptions} from './reconnecting-socket.js';
-import type {SocketData} from './send-queue.js';
+import type {Sender} from './send-queue.js';
+import type {SocketData} from './socket-data.js';
 import {CLOSED, CLOSING} from './socket-state.js';
 
 /** How a member (an element) hears its socket: what it would hear from a socket of its own. */
@@ -70,6 +71,7 @@ export class SocketHub implements SocketListener {
     setTimeout(() => {
       if (!this.#members.get(member)) return;
       const unsent = this.#drop(member);
+      this.socket.forget?.(member);
       member.closed({code, reason, wasClean: true});
       member.ended({attempts: 0, retriesRanOut: false, unsent});
     });
@@ -78,6 +80,7 @@ export class SocketHub implements SocketListener {
   /** `member` leaves without a word; returns what it had queued. The socket stops when it was the last. */
   release(member: HubMember): SocketData[] {
     const unsent = this.#drop(member);
+    this.socket.forget?.(member);
     if (this.#count() === 0) {
       this.socket.stop();
       this.#onEmpty();
@@ -90,7 +93,11 @@ export class SocketHub implements SocketListener {
   }
 
   received(data: string | Blob | ArrayBuffer, origin: string): void {
-    for (const [member, closing] of this.#members) if (!closing) member.received(data, origin);
+    const members = [...this.#members.keys()].filter((member) => this.#attached(member));
+    // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
+    // transfers or writes into its buffer changes nothing the others see.
+    const copies = members.map((_, i) => (i > 0 && data instanceof ArrayBuffer ? data.slice(0) : data));
+    members.forEach((member, i) => this.#attached(member) && member.received(copies[i], origin));
   }
 
   failed(message: string, error?: Error, unusable?: boolean): void {
@@ -104,6 +111,11 @@ export class SocketHub implements SocketListener {
   reconnecting(detail: ReconnectingDetail): boolean {
     this.#each((member) => member.reconnecting(detail) || this.#leave(member, {attempts: detail.attempt - 1, retriesRanOut: false}));
     return this.#count() > 0;
+  }
+
+  /** What a member sent before it left, and that came back unsent later: it hears of it in a giveup of its own. */
+  returned(unsent: SocketData[], sender: Sender | undefined): void {
+    (sender as HubMember | undefined)?.ended({attempts: 0, retriesRanOut: false, unsent});
   }
 
   stopped(detail: {attempts: number; retriesRanOut: boolean}): void {

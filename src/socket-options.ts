@@ -5,7 +5,7 @@ import {resolveSocketUrl} from './url.js';
 
 /** The socket's options from the element's attributes, or a sentence saying why there can be no socket. */
 export function socketOptions(element: PyWebSocketProperties, baseUrl: string): SocketOptions | string {
-  if (!element.host) return 'No host is set: set the host attribute or property before connecting.';
+  if (!element.host.trim()) return 'No host is set: set the host attribute or property before connecting.';
   const resolved = resolveSocketUrl(element.host, baseUrl);
   if (resolved.problem !== undefined) return resolved.problem;
   // A framework may hand the property a string ("chat v2") instead of the attribute.
@@ -21,5 +21,6 @@ export function socketOptions(element: PyWebSocketProperties, baseUrl: string): 
     reconnectDelay: element.reconnectDelay,
     reconnectMaxDelay: element.reconnectMaxDelay,
     maxRetries: element.maxRetries,
+    minUptime: element.minUptime,
   };
 }

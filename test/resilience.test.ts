@@ -112,12 +112,25 @@ describe('<py-websocket> reconnecting', () => {
     expect((await serverLog(id)).opened).to.equal(1);
   });
 
-  it('resets the attempt count after every successful open', async () => {
-    const element = await resilientSocket('/ws/close?code=1012');
+  it('with min-uptime="0", starts the attempt count afresh at every open', async () => {
+    const element = await resilientSocket('/ws/close?code=1012', {'min-uptime': '0'});
     const attempts: number[] = [];
     element.addEventListener('reconnecting', (event) => attempts.push(event.attempt));
     await waitUntil(() => attempts.length >= 4, 'four reconnects');
     expect(attempts.slice(0, 4)).to.deep.equal([1, 1, 1, 1]);
+  });
+
+  it('counts a connection that fails sooner than min-uptime as a failed attempt, and gives up after max-retries', async () => {
+    const id = uniqueId();
+    const element = await resilientSocket(`/ws/close?code=1011&id=${id}`, {'max-retries': '2'});
+    const events = recordEvents(element, ['open', 'reconnecting', 'giveup']);
+    await oneEvent(element, 'giveup');
+    const attempts = events.filter((event) => event.type === 'reconnecting').map((event) => (event as PyWebSocketReconnectingEvent).attempt);
+    expect(attempts).to.deep.equal([1, 2]);
+    expect(events.filter((event) => event.type === 'open')).to.have.length(3);
+    expect((events.at(-1) as PyWebSocketGiveupEvent).attempts).to.equal(2);
+    expect(element.readyState).to.equal(PyWebSocketElement.CLOSED);
+    expect((await serverLog(id)).opened).to.equal(3);
   });
 
   it('counts attempts up while connecting keeps failing, waiting within the backoff ceiling', async () => {

@@ -1,27 +1,6 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import type {PyWebSocketElement} from '../src/index.js';
 import {FaultServer, pause, serverLog, uniqueId, waitForServer} from './helpers.js';
-
-interface Heard {
-  type: string;
-  data?: string;
-  code?: number;
-  reason?: string;
-  unsent?: string[];
-  attempt?: number;
-}
-type Tab = {frame: HTMLIFrameElement; window: Window & {events: Heard[]; socket: PyWebSocketElement}};
-
-/** A same-origin frame standing for a tab, with one <py-websocket share="tabs">. */
-async function openTab(attributes: Record<string, string>, query = ''): Promise<Tab> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/share/tab.html?${new URLSearchParams(attributes)}${query}`;
-  document.body.append(frame);
-  await waitUntil(() => (frame.contentWindow as Tab['window'] | null)?.socket !== undefined, 'the tab loaded');
-  return {frame, window: frame.contentWindow as Tab['window']};
-}
-const heard = (tab: Tab, type: string) => tab.window.events.filter((event) => event.type === type);
-const isOpen = (tabs: Tab[]) => tabs.every((tab) => tab.window.socket.readyState === 1);
+import {heard, openTabs as openShared, type Tab} from './share/tabs.js';
 
 describe('<py-websocket share="tabs">', () => {
   let tabs: Tab[] = [];
@@ -30,12 +9,8 @@ describe('<py-websocket share="tabs">', () => {
     tabs = [];
   });
 
-  /** Opens the holder first (it gets the lock), then the others, and waits until all are open. */
   async function openTabs(count: number, attributes: Record<string, string>, query = ''): Promise<Tab[]> {
-    tabs.push(await openTab(attributes, query));
-    await waitUntil(() => isOpen(tabs), 'the first tab open');
-    for (let i = 1; i < count; i++) tabs.push(await openTab(attributes, query));
-    await waitUntil(() => isOpen(tabs), 'every tab open');
+    tabs.push(...(await openShared(count, attributes, query)));
     return tabs;
   }
 

@@ -1,70 +1,115 @@
-import type {CloseDetail, ReconnectingDetail} from '../events.js';
+import type {CloseDetail} from '../events.js';
 import {ReconnectingSocket, type HubSocket, type SocketListener, type SocketOptions} from '../reconnecting-socket.js';
-import {SendQueue, type Sender, type SocketData} from '../send-queue.js';
+import {snapshot, type SocketData} from '../socket-data.js';
+import {SendQueue, type Sender} from '../send-queue.js';
 import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket-state.js';
+import {identityLock, isHolder, lockName} from './tab-lock.js';
+import {holderOnly, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
 
-/** What the holder of a shared socket tells the other tabs, and what they ask of it. */
-type TabMessage =
-  | {type: 'holder'; from: string}
-  | {type: 'hello'; from: string}
-  | {type: 'state'; from: string; state: SocketState; readyState: number; protocol: string; extensions: string}
-  | {type: 'event'; from: string; to?: string; name: 'opened'; args: []}
-  | {type: 'event'; from: string; name: 'received'; args: [string | Blob | ArrayBuffer, string]}
-  | {type: 'event'; from: string; name: 'failed'; args: [string]}
-  | {type: 'event'; from: string; name: 'closed'; args: [CloseDetail]}
-  | {type: 'event'; from: string; name: 'reconnecting'; args: [ReconnectingDetail]}
-  | {type: 'event'; from: string; name: 'stopped'; args: [{attempts: number; retriesRanOut: boolean}]}
-  | {type: 'send'; from: string; to: string; seq: number; epoch: number; data: SocketData}
-  | {type: 'ack' | 'nack'; from: string; to: string; seq: number; epoch: number};
-
-interface Unacked {
-  seq: number;
-  data: SocketData;
-  sender: Sender | undefined;
-}
+/*
+ * The relay between tabs (share="tabs"): one socket for every same-origin tab and frame.
+ *
+ * Every tab taking part holds an identity lock ("<name> <its id>") and waits for the socket's
+ * lock ("<name>", a hash of the URL and protocols). The tab granted it is the holder: it
+ * holds the socket (a ReconnectingSocket) and speaks on a BroadcastChannel of that name;
+ * the others follow.
+ *
+ *   follower → holder   hello                    a follower joined: the holder answers with
+ *                                                its state (and `opened`, to it, if open)
+ *                       send {to, seq, data}     a send, numbered per follower
+ *                       takeback {to}            the follower is going: give back whatever
+ *                                                of mine you have not sent yet
+ *   holder → all        holder                   it took the socket over
+ *                       state, event             the socket's state and events
+ *                       ack {to, seq}            every send of yours up to seq has left my
+ *                                                socket's buffer (bufferedAmount drained past it)
+ *                       returned {to, seqs}      these were not sent: they are yours again
+ *
+ * A follower keeps each send it handed over until the holder acks it. The holder sends a
+ * follower's send as its own (at once, or from its queue at the next open), and acks it
+ * once it has left the socket's buffer. A send still in the buffer when the socket ends
+ * goes back to the front of the holder's queue, to go out after the reconnect.
+ *
+ * When the holder goes away (its tab closed, its frame removed, its last element gone), the
+ * lock passes to the next tab, which takes the socket over. Each follower, on hearing the
+ * new holder (or becoming it), takes back every send the old one had not acked and sends it
+ * again, first; so a send is sent by the next holder or handed back, and never both. What
+ * the holder acks as it goes depends on how: its last element leaving a document that stays
+ * closes the socket, which still sends what it buffered, so all it was handed counts as sent;
+ * a document that is destroyed (pagehide) keeps what its socket buffered in Firefox and
+ * WebKit, but loses it in Chromium, where only what left the buffer counts. A follower that
+ * leaves asks for its sends back and waits for the answers (or for the holder to go) before
+ * it reports what was never sent.
+ *
+ * Messages that are not well formed are ignored, and so are the holder's messages from a
+ * tab that does not hold the lock: a follower checks with the lock manager that the client
+ * holding the socket's lock also holds the sender's identity lock. Same-origin code can
+ * still read the channel and take part as a tab would: it is the page's own code.
+ */
 
 /** The close the other tabs hear when the tab that held their socket goes away. */
 const holderGone: CloseDetail = {code: 1001, reason: 'the tab holding the shared socket went away', wasClean: false};
+
+/** Chromium (the one engine with `navigator.userAgentData`) drops a destroyed document's unsent socket buffer. */
+const dropsBufferOfGoneDocument = typeof navigator !== 'undefined' && 'userAgentData' in navigator;
 
 /** Whether this browser has what sharing across tabs needs; without it each tab has a socket of its own. */
 export function canShareAcrossTabs(): boolean {
   return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && navigator.locks !== undefined;
 }
 
-/**
- * One tab's view of a socket shared by every same-origin tab and frame (share="tabs").
- * The tab that holds a Web Lock named after the socket holds the socket itself (a
- * ReconnectingSocket) and relays its life over a BroadcastChannel; every other tab mirrors
- * it and hands its sends to the holder, which sends each at once or refuses it. A refused
- * or unanswered send goes back to the front of its tab's queue, so when the holder goes
- * away (its tab closed, its frame removed, its last element gone) the next tab in the
- * lock's queue takes over, reconnects, and nothing is lost, sent twice, or reordered.
- */
+/** A send this tab handed to the holder, kept until the holder acks it. */
+interface InFlight {
+  seq: number;
+  data: SocketData;
+  sender: Sender | undefined;
+}
+
+/** Another tab's send in the holder's hands: the sender its socket's queue knows it by. */
+class Relayed {
+  constructor(
+    readonly tab: string,
+    readonly seq: number,
+    readonly data: SocketData
+  ) {}
+}
+
+/** One tab's view of a socket shared by every same-origin tab and frame: the holder's, or a follower's. */
 export class TabSocket implements HubSocket {
   readonly queue = new SendQueue();
-  #options: SocketOptions;
-  #listener: SocketListener;
-  #id = Math.random().toString(36).slice(2);
+  readonly #options: SocketOptions;
+  readonly #listener: SocketListener;
+  readonly #key: string;
+  readonly #id = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  #name = '';
   #channel?: BroadcastChannel;
-  #lockName: string;
-  /** Aborts the lock request (while waiting) or releases the lock (while holding). */
-  #leave?: () => void;
-  /** Set while this tab holds the socket. */
+  /** Aborts the lock requests (while waiting) or releases the locks (while holding). */
+  #locks?: AbortController;
+  /** The socket, while this tab holds it (or has one of its own, `#solo`, where locks are refused). */
   #socket?: ReconnectingSocket;
+  #solo = false;
   /** What this tab last heard of the socket held elsewhere. */
   #mirror = {state: 'closed' as SocketState, readyState: CLOSED, protocol: '', extensions: ''};
+  /** The holder this tab follows, once the lock manager confirmed it. */
   #holder?: string;
-  /** Sends handed to the holder and not yet answered, oldest first; `epoch` changes when they are taken back. */
-  #unacked: Unacked[] = [];
+  /** Holder messages from a tab not yet confirmed as the holder, in order, and whether a check is under way. */
+  #unchecked: TabMessage[] = [];
+  #checking = false;
+  #inFlight: InFlight[] = [];
   #seq = 0;
-  #epoch = 0;
-  /** For each other tab, the epoch whose sends this holder refused: later ones of it are refused too, to keep their order. */
-  #refused = new Map<string, number>();
+  /** Senders (elements) that left: what comes back of theirs goes back to them, not out again. */
+  #released = new WeakSet<Sender>();
+  #allReleased = false;
+  /** Set while this tab is going: what to do once nothing it handed over is unanswered. */
+  #leaving?: () => void;
+  /** While holding: other tabs' sends that went out, with the end of their bytes, until they drain. */
+  #sentRelayed: {relayed: Relayed; position: number}[] = [];
+  #drainCheck?: ReturnType<typeof setTimeout>;
 
   constructor(options: SocketOptions, listener: SocketListener, key: string) {
     this.#options = options;
     this.#listener = listener;
-    this.#lockName = `py-websocket ${key}`;
+    this.#key = key;
   }
 
   get state(): SocketState {
@@ -92,95 +137,180 @@ export class TabSocket implements HubSocket {
   /** Joins the tabs sharing this socket: holds it if no tab does, follows the holder otherwise. */
   connect(): void {
     this.#mirror = {...this.#mirror, state: 'connecting', readyState: CONNECTING};
-    const channel = (this.#channel = new BroadcastChannel(this.#lockName));
-    channel.onmessage = ({data}: MessageEvent<TabMessage>) => this.#heard(data);
-    const abort = new AbortController();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    this.#leave = () => {
-      abort.abort();
-      release();
-    };
-    navigator.locks
-      .request(this.#lockName, {signal: abort.signal}, () => {
-        // A task later, so that what the last holder said before it let go (a final end) is heard first.
-        setTimeout(() => this.#channel === channel && this.#hold());
-        return held;
-      })
-      .catch(() => {}); // aborted: this tab left before its turn
-    this.#post({type: 'hello', from: this.#id});
+    const locks = (this.#locks = new AbortController());
+    const {signal} = locks;
+    const refused = () => signal.aborted || this.#goSolo();
+    lockName(this.#key).then((name) => {
+      if (signal.aborted) return;
+      this.#name = name;
+      const channel = (this.#channel = new BroadcastChannel(name));
+      channel.onmessage = ({data}) => this.#heard(data);
+      const held = new Promise<void>((release) => signal.addEventListener('abort', () => release()));
+      const request = (lock: string, granted: () => void) => navigator.locks.request(lock, {signal}, () => (granted(), held));
+      let identity!: Promise<unknown>;
+      const identified = new Promise<void>((granted) => (identity = request(identityLock(name, this.#id), granted)));
+      // A task after the lock comes, so that what the last holder said before it let go is heard first.
+      const turn = request(name, () => identified.then(() => setTimeout(() => signal.aborted || this.#hold())));
+      // Aborted: this tab left first. Refused (a sandboxed frame's opaque origin): a socket of its own.
+      Promise.all([identity, turn]).catch(refused);
+      this.#post({type: 'hello', from: this.#id});
+    }, refused);
   }
 
   send(data: SocketData, sender?: Sender, limit = Infinity): void {
-    if (this.#socket) {
-      this.#socket.send(data, sender, limit);
-    } else if (this.#mirror.state === 'open' && this.queue.size === 0) {
-      this.#handOver(data, sender);
-    } else {
-      this.queue.push(data, limit, sender);
-    }
+    if (this.#socket) this.#socket.send(data, sender, limit);
+    else if (this.#mirror.state === 'open' && this.#holder !== undefined && this.queue.size === 0) this.#handOver(data, sender);
+    else this.queue.push(data, limit, sender);
   }
 
   /**
    * This tab's last element closed: it leaves alone, with the end a socket of its own would
-   * give; the other tabs keep the socket (taken over by the next tab if this one held it).
+   * give, once every send it handed over was sent or came back; the other tabs keep the socket.
    */
   close(code: number, reason: string): void {
-    this.#takeBackUnacked();
-    this.stop();
-    setTimeout(() => {
-      this.#listener.closed({code, reason, wasClean: true});
-      this.#listener.stopped({attempts: 0, retriesRanOut: false});
-    });
+    if (this.#solo) {
+      this.#socket!.close(code, reason);
+      return;
+    }
+    this.#leave(() =>
+      setTimeout(() => {
+        this.#listener.closed({code, reason, wasClean: true});
+        this.#listener.stopped({attempts: 0, retriesRanOut: false});
+      })
+    );
   }
 
-  /** Leaves quietly: the socket, if this tab held it, closes (1000) and the next tab takes over. */
+  /** This tab's last element left quietly: what comes back of its sends goes back to the elements that sent them. */
   stop(): void {
-    this.#socket?.stop();
-    this.#socket = undefined;
-    this.#leave?.();
-    this.#channel?.close();
-    this.#channel = this.#leave = undefined;
+    this.#allReleased = true;
+    this.#leave();
   }
 
-  /** This tab's turn: it holds the socket now. */
+  /** `sender` left: what of its sends comes back later is handed back to it, not sent. */
+  forget(sender: Sender): void {
+    this.#released.add(sender);
+  }
+
+  #leave(then?: () => void): void {
+    this.#mirror = {...this.#mirror, state: 'closed', readyState: CLOSED};
+    const socket = this.#socket;
+    if (this.#solo || !this.#channel) {
+      socket?.stop();
+      this.#goAway();
+      then?.();
+    } else if (socket) {
+      // Holding, in a document that stays: the socket closes (1000) after sending what it
+      // buffered, so every relayed send handed to it counts as sent. What waits in its queue
+      // does not go: its tabs send it through the next holder.
+      socket.stop();
+      this.#ackSent(true);
+      this.#goAway();
+      then?.();
+    } else {
+      // Following: wait until the holder has answered for every send in flight (or went away).
+      this.#leaving = () => {
+        this.#goAway();
+        then?.();
+      };
+      if (this.#inFlight.length > 0 && this.#holder !== undefined) this.#post({type: 'takeback', from: this.#id, to: this.#holder});
+      this.#settle();
+    }
+  }
+
+  /** Leaves the channel and the lock queue (releasing the locks, if held), and drops the socket. */
+  #goAway(): void {
+    clearTimeout(this.#drainCheck);
+    removeEventListener('pagehide', this.#ackOnPageHide);
+    this.#locks?.abort();
+    this.#channel?.close();
+    this.#channel = this.#socket = this.#leaving = undefined;
+    this.#unchecked = [];
+  }
+
+  /** Where the browser refuses the locks, the tab has a socket of its own, as where they are missing. */
+  #goSolo(): void {
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#solo = true;
+    this.#socket = new ReconnectingSocket(this.#options, this.#listener, this.queue);
+    this.#socket.connect();
+  }
+
+  /** This tab's turn: it holds the socket now (or, going, learns that the holder went). */
   #hold(): void {
+    this.#takeBackInFlight();
+    if (this.#leaving) return;
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
-    this.#takeBackUnacked();
-    this.#post({type: 'holder', from: this.#id});
+    this.#unchecked = [];
     const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, this.queue));
+    socket.onSent = (sender, position) => {
+      if (!(sender instanceof Relayed)) return;
+      this.#sentRelayed.push({relayed: sender, position});
+      this.#drainCheck ??= setTimeout(this.#whileDraining, 4);
+    };
+    // The page may be destroyed right after: what is sure to be sent is acked first.
+    addEventListener('pagehide', this.#ackOnPageHide);
+    this.#post({type: 'holder', from: this.#id});
     // A tab that followed a socket takes it over under the usual reconnect rules; the first one connects.
     if (hadHolder) socket.takeOver(holderGone);
     else socket.connect();
   }
 
+  readonly #whileDraining = () => {
+    this.#drainCheck = undefined;
+    this.#ackSent();
+    if (this.#sentRelayed.length > 0) this.#drainCheck = setTimeout(this.#whileDraining, 4);
+  };
+
+  /**
+   * The document is going. Chromium drops what a destroyed document's socket still buffers:
+   * there only what left the buffer is sent. Firefox and WebKit send it all (and update
+   * `bufferedAmount` late when busy): there every send handed to the socket is.
+   */
+  readonly #ackOnPageHide = () => this.#ackSent(!dropsBufferOfGoneDocument);
+
+  /** Acks every relayed send that has left the socket's buffer (`all`: every one handed to it), to its tab: one ack per tab, for the last. */
+  #ackSent(all = false): void {
+    const drained = all ? Infinity : (this.#socket?.drainedBytes ?? 0);
+    const last = new Map<string, number>();
+    while (this.#sentRelayed.length > 0 && this.#sentRelayed[0].position <= drained) {
+      const {relayed} = this.#sentRelayed.shift()!;
+      last.set(relayed.tab, relayed.seq);
+    }
+    for (const [to, seq] of last) this.#post({type: 'ack', from: this.#id, to, seq});
+  }
+
   /** Hears the held socket for this tab's elements, and tells the other tabs. */
   readonly #relay: SocketListener = {
-    opened: () => this.#tell('opened', [], () => this.#listener.opened()),
-    received: (data, origin) => this.#tell('received', [data, origin], () => this.#listener.received(data, origin)),
-    failed: (message, error, unusable) => this.#tell('failed', [message], () => this.#listener.failed(message, error, unusable)),
-    closed: (close) => this.#tell('closed', [close], () => this.#listener.closed(close)),
+    opened: () => this.#tell({name: 'opened', args: []}, () => this.#listener.opened()),
+    received: (data, origin) => this.#tell({name: 'received', args: [data, origin]}, () => this.#listener.received(data, origin)),
+    failed: (message, error, unusable) => this.#tell({name: 'failed', args: [message]}, () => this.#listener.failed(message, error, unusable)),
+    closed: (close) => {
+      // What the socket sent is acked; what it still buffered did not go: it goes first after the reconnect.
+      clearTimeout(this.#drainCheck);
+      this.#drainCheck = undefined;
+      this.#ackSent();
+      for (const {relayed} of this.#sentRelayed.reverse()) this.queue.unshift([relayed.data], relayed);
+      this.#sentRelayed = [];
+      this.#tell({name: 'closed', args: [close]}, () => this.#listener.closed(close));
+    },
     reconnecting: (detail) => {
       let proceed = true;
-      this.#tell('reconnecting', [detail], () => (proceed = this.#listener.reconnecting(detail)));
+      this.#tell({name: 'reconnecting', args: [detail]}, () => (proceed = this.#listener.reconnecting(detail)));
       // This tab's elements stopped; the other tabs' go on, with the socket taken over by the next tab.
       if (!proceed) setTimeout(() => this.stop());
       return true;
     },
     stopped: (detail) => {
-      this.#tell('stopped', [detail], () => this.#listener.stopped(detail));
-      this.stop();
+      this.#tell({name: 'stopped', args: [detail]}, () => this.#listener.stopped(detail));
+      this.#leave();
     },
   };
 
-  #tell<Name extends Extract<TabMessage, {type: 'event'}>['name']>(
-    name: Name,
-    args: Extract<TabMessage, {name: Name}>['args'],
-    here: () => void
-  ): void {
+  #tell(event: RelayedEvent, here: () => void): void {
     this.#postState();
-    this.#post({type: 'event', from: this.#id, name, args} as TabMessage);
+    this.#post({type: 'event', from: this.#id, ...event});
     here();
   }
 
@@ -191,33 +321,40 @@ export class TabSocket implements HubSocket {
     this.#post({type: 'state', from: this.#id, state, readyState, protocol, extensions});
   }
 
-  #heard(message: TabMessage): void {
+  #heard(data: unknown): void {
+    const message = tabMessage(data);
+    if (!message) return; // not one of the relay's messages, or broken: ignored
     if (this.#socket) {
       this.#serve(message);
-      return;
+    } else if (holderOnly.has(message.type) && !('to' in message && message.to !== undefined && message.to !== this.#id)) {
+      if (message.from === this.#holder) {
+        this.#follow(message);
+      } else {
+        this.#unchecked.push(message);
+        this.#checkNext();
+      }
     }
-    if ('to' in message && message.to !== this.#id) return;
-    switch (message.type) {
-      case 'holder':
-        // Whatever the last holder did not answer, it never sent: it goes again, first.
-        if (this.#holder !== message.from) this.#takeBackUnacked();
-        this.#holder = message.from;
-        this.#mirror = {...this.#mirror, state: 'waiting', readyState: CONNECTING};
-        break;
-      case 'state':
-        this.#holder = message.from;
-        this.#mirror = message;
-        break;
-      case 'ack':
-        if (this.#unacked[0]?.seq === message.seq) this.#unacked.shift();
-        break;
-      case 'nack':
-        if (message.epoch === this.#epoch) this.#takeBackUnacked();
-        break;
-      case 'event':
-        this.#replay(message);
-        break;
-    }
+  }
+
+  /** Asks the lock manager whether the sender of the oldest unchecked message holds the socket. */
+  #checkNext(): void {
+    if (this.#checking || this.#unchecked.length === 0) return;
+    const candidate = this.#unchecked[0].from;
+    this.#checking = true;
+    const checked = (holds: boolean) => {
+      this.#checking = false;
+      if (!this.#channel || this.#socket) return;
+      const theirs = this.#unchecked.filter(({from}) => from === candidate);
+      this.#unchecked = this.#unchecked.filter(({from}) => from !== candidate);
+      if (holds) {
+        // A new holder: the last one let go of the lock, and what it did not ack it never will.
+        this.#takeBackInFlight();
+        this.#holder = candidate;
+        theirs.forEach((message) => this.#follow(message));
+      }
+      this.#checkNext();
+    };
+    isHolder(this.#name, candidate).then(checked, () => checked(false));
   }
 
   /** What the holder does with another tab's message. */
@@ -226,58 +363,100 @@ export class TabSocket implements HubSocket {
     if (message.type === 'hello') {
       this.#postState();
       if (socket.state === 'open') this.#post({type: 'event', from: this.#id, to: message.from, name: 'opened', args: []});
-    } else if (message.type === 'send' && message.to === this.#id) {
-      // (One addressed to an earlier holder is taken back by its tab when it hears of this one.)
-      const {from, seq, epoch} = message;
-      const open = socket.readyState === OPEN && socket.queue.size === 0 && this.#refused.get(from) !== epoch;
-      if (open) socket.send(message.data);
-      else this.#refused.set(from, epoch);
-      this.#post({type: open ? 'ack' : 'nack', from: this.#id, to: from, seq, epoch});
+    } else if (message.type === 'send' && message.to === this.#id && !this.#leaving) {
+      // (One addressed to an earlier holder, or made while this one is going, is taken back by its tab.)
+      socket.send(message.data, new Relayed(message.from, message.seq, message.data));
+    } else if (message.type === 'takeback' && message.to === this.#id) {
+      const taken = socket.queue.takeWhere((sender) => sender instanceof Relayed && sender.tab === message.from);
+      this.#post({type: 'returned', from: this.#id, to: message.from, seqs: taken.map(({sender}) => (sender as Relayed).seq)});
+    }
+  }
+
+  /** A message of the confirmed holder, played to this tab. */
+  #follow(message: TabMessage): void {
+    switch (message.type) {
+      case 'holder':
+        this.#mirror = {...this.#mirror, state: 'waiting', readyState: CONNECTING};
+        break;
+      case 'state':
+        this.#mirror = {state: message.state, readyState: message.readyState, protocol: message.protocol, extensions: message.extensions};
+        break;
+      case 'ack':
+        this.#inFlight = this.#inFlight.filter(({seq}) => seq > message.seq);
+        this.#settle();
+        break;
+      case 'returned': {
+        const back = new Set(message.seqs);
+        this.#putBack(this.#inFlight.filter(({seq}) => back.has(seq)));
+        this.#inFlight = this.#inFlight.filter(({seq}) => !back.has(seq));
+        this.#settle();
+        break;
+      }
+      case 'event':
+        this.#replay(message);
+        break;
     }
   }
 
   /** Plays the holder's event to this tab's elements. */
-  #replay(message: Extract<TabMessage, {type: 'event'}>): void {
+  #replay(event: RelayedEvent): void {
     const listener = this.#listener;
-    switch (message.name) {
+    switch (event.name) {
       case 'opened':
         this.#mirror = {...this.#mirror, state: 'open', readyState: OPEN};
         // What waited here goes to the holder first, as a socket of its own sends its queue before `open`.
-        this.queue.flush((data, sender) => this.#handOver(data, sender), () => true);
+        if (!this.#leaving) this.queue.flush((data, sender) => this.#handOver(data, sender), () => true);
         listener.opened();
         break;
       case 'received':
-        listener.received(...message.args);
+        listener.received(...event.args);
         break;
       case 'failed':
-        listener.failed(...message.args);
+        listener.failed(...event.args);
         break;
       case 'closed':
-        listener.closed(...message.args);
+        listener.closed(...event.args);
         break;
       case 'reconnecting':
         // No element here wants it any more: this tab leaves the shared socket.
-        if (!listener.reconnecting(...message.args)) this.stop();
+        if (!listener.reconnecting(...event.args)) this.stop();
         break;
       case 'stopped':
-        this.#takeBackUnacked();
-        this.stop();
-        listener.stopped(...message.args);
+        // The holder acked all it sent before it said so: the rest was never sent.
+        this.#takeBackInFlight();
+        this.#leave();
+        listener.stopped(...event.args);
         break;
     }
   }
 
   #handOver(data: SocketData, sender: Sender | undefined): void {
     const seq = ++this.#seq;
-    this.#unacked.push({seq, data, sender});
-    this.#post({type: 'send', from: this.#id, to: this.#holder ?? '', seq, epoch: this.#epoch, data});
+    // A copy is kept, to send again through the next holder if this one goes away first.
+    this.#inFlight.push({seq, data: snapshot(data), sender});
+    this.#post({type: 'send', from: this.#id, to: this.#holder!, seq, data});
   }
 
-  /** Sends the holder did not answer go back to the front of the queue, in order, under a new epoch. */
-  #takeBackUnacked(): void {
-    this.#epoch++;
-    for (const {data, sender} of this.#unacked.reverse()) this.queue.unshift([data], sender);
-    this.#unacked = [];
+  /** Every send the holder has not acked comes back: to the front of the queue, or to an element that left. */
+  #takeBackInFlight(): void {
+    const inFlight = this.#inFlight;
+    this.#inFlight = [];
+    this.#putBack(inFlight);
+    this.#settle();
+  }
+
+  #putBack(sends: InFlight[]): void {
+    const gone = new Map<Sender | undefined, SocketData[]>();
+    for (const {data, sender} of [...sends].reverse()) {
+      if (this.#allReleased || (sender !== undefined && this.#released.has(sender))) gone.set(sender, [data, ...(gone.get(sender) ?? [])]);
+      else this.queue.unshift([data], sender);
+    }
+    for (const [sender, unsent] of gone) this.#listener.returned?.(unsent, sender);
+  }
+
+  /** A tab that is going goes once nothing it handed over is unanswered. */
+  #settle(): void {
+    if (this.#leaving && this.#inFlight.length === 0 && !this.#socket) this.#leaving();
   }
 
   #post(message: TabMessage): void {

@@ -7,6 +7,7 @@ import {FaultServer} from './fault-server.js';
  * upgrades on the dev server's own origin, so pages use relative hosts:
  *
  *   /ws/echo                 sends every message back, text as text, binary as binary
+ *   /ws/sink                 takes messages and says nothing (to log big sends without echoing them)
  *   /ws/close?code=&reason=  opens, then the server closes with that code and reason
  *                            (code=none: a close frame without a code; code=drop: no close frame)
  *   /ws/protocols            accepts the first sub-protocol offered and sends its name
@@ -15,7 +16,8 @@ import {FaultServer} from './fault-server.js';
  *   /ws/refuse               answers the handshake with 403, so the connection fails
  *
  * Any of them takes `?id=…`: the server then keeps a log of that connection's
- * life (opens, messages, closes), read as JSON from GET /__ws/log?id=….
+ * life (opens, messages, closes), read as JSON from GET /__ws/log?id=…. A text message
+ * longer than 1,000 characters is logged as its first 40 and "…".
  * GET /__ws/closed-port answers a port on 127.0.0.1 where nothing listens.
  *
  * Fault servers (see fault-server.js), each on a port of its own, one per `id`:
@@ -24,6 +26,8 @@ import {FaultServer} from './fault-server.js';
  *   GET /__faults/<id>/close?code=&reason=
  * each answer the server's status as JSON: {port, running, mode, open, connections, received}.
  */
+const shortened = (text) => (text.length > 1000 ? `${text.slice(0, 40)}…` : text);
+
 export function socketServerPlugin() {
   const logs = new Map();
   const sockets = new WebSocketServer({
@@ -57,7 +61,7 @@ export function socketServerPlugin() {
     if (log) {
       log.opened++;
       log.open++;
-      socket.on('message', (data, isBinary) => log.messages.push(isBinary ? `binary:${data.length}` : data.toString()));
+      socket.on('message', (data, isBinary) => log.messages.push(isBinary ? `binary:${data.length}` : shortened(data.toString())));
       socket.on('close', (code, reason) => {
         log.open--;
         log.closes.push({code, reason: reason.toString()});

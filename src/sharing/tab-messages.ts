@@ -1,0 +1,70 @@
+import type {CloseDetail, ReconnectingDetail} from '../events.js';
+import {isBinary, type SocketData} from '../socket-data.js';
+import type {SocketState} from '../socket-state.js';
+
+/** An event of the held socket, relayed to the other tabs as the holder's socket listener heard it. */
+export type RelayedEvent =
+  | {name: 'opened'; args: []}
+  | {name: 'received'; args: [string | Blob | ArrayBuffer, string]}
+  | {name: 'failed'; args: [string]}
+  | {name: 'closed'; args: [CloseDetail]}
+  | {name: 'reconnecting'; args: [ReconnectingDetail]}
+  | {name: 'stopped'; args: [{attempts: number; retriesRanOut: boolean}]};
+
+/** The messages of the relay between tabs (see tab-socket.ts for who sends what, and when). */
+export type TabMessage =
+  // A follower: it has just joined, or sends through the holder, or wants back what the holder has not sent yet.
+  | {type: 'hello'; from: string}
+  | {type: 'send'; from: string; to: string; seq: number; data: SocketData}
+  | {type: 'takeback'; from: string; to: string}
+  // The holder: it took the socket, what state the socket is in, its events, and its answers.
+  | {type: 'holder'; from: string}
+  | {type: 'state'; from: string; state: SocketState; readyState: number; protocol: string; extensions: string}
+  | ({type: 'event'; from: string; to?: string} & RelayedEvent)
+  | {type: 'ack'; from: string; to: string; seq: number}
+  | {type: 'returned'; from: string; to: string; seqs: number[]};
+
+/** Messages only the holder of the socket may send: a follower checks who sent them. */
+export const holderOnly = new Set<TabMessage['type']>(['holder', 'state', 'event', 'ack', 'returned']);
+
+type Check = (value: unknown) => boolean;
+const text: Check = (value) => typeof value === 'string';
+const bool: Check = (value) => typeof value === 'boolean';
+const count: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const finite: Check = (value) => Number.isFinite(value);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (value) =>
+    typeof value === 'object' && value !== null && Object.entries(fields).every(([name, check]) => check((value as Record<string, unknown>)[name]));
+const states = ['closed', 'connecting', 'open', 'closing', 'waiting'];
+
+const eventArgs: Record<RelayedEvent['name'], Check[]> = {
+  opened: [],
+  received: [(data) => typeof data === 'string' || isBinary(data), text],
+  failed: [text],
+  closed: [shape({code: count, reason: text, wasClean: bool})],
+  reconnecting: [shape({attempt: count, delay: finite, code: count, reason: text})],
+  stopped: [shape({attempts: count, retriesRanOut: bool})],
+};
+
+const messageFields: Record<TabMessage['type'], Check> = {
+  hello: shape({}),
+  send: shape({to: text, seq: count, data: (data) => typeof data === 'string' || isBinary(data)}),
+  takeback: shape({to: text}),
+  holder: shape({}),
+  state: shape({state: (state) => states.includes(state as string), readyState: count, protocol: text, extensions: text}),
+  event: (value) => {
+    const {name, args, to} = value as {name: RelayedEvent['name']; args: unknown; to?: unknown};
+    const checks = Object.hasOwn(eventArgs, name) ? eventArgs[name] : undefined;
+    return (to === undefined || text(to)) && checks !== undefined && Array.isArray(args) && args.length === checks.length && checks.every((check, i) => check(args[i]));
+  },
+  ack: shape({to: text, seq: count}),
+  returned: shape({to: text, seqs: (seqs) => Array.isArray(seqs) && seqs.every(count)}),
+};
+
+/** The message, if `value` is one of the relay's, well formed; anything else (a forged or broken post) is not. */
+export function tabMessage(value: unknown): TabMessage | undefined {
+  if (!shape({type: text, from: text})(value)) return undefined;
+  const {type} = value as {type: TabMessage['type']};
+  return Object.hasOwn(messageFields, type) && messageFields[type](value) ? (value as TabMessage) : undefined;
+}
