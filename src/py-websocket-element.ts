@@ -140,9 +140,12 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     const checked = checkCloseArguments(code, reason);
     if (this.#hub) {
       this.#closedByUser = true;
+      // A host change not applied yet does not connect afterwards: close() is final.
+      this.#connectedHost = this.host;
+      this.#hostChanging = false;
       this.#hub.close(this.#member!, checked.code, checked.reason);
-    } else if (this.#pending) {
-      // Not even the coming first update connects now.
+    } else {
+      // Not even a coming update (the first one, or a new host's) connects now.
       this.#pending = false;
       this.#connectedHost = this.host;
       this.#giveUp(false, this.#held.takeAll(), 0);
@@ -182,7 +185,11 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // The base class's fields are set before this class's exist (hence the `in` check).
-    if (name === 'host' && #hub in this && this.#hub && oldValue !== this.host) this.#hostChanging = true;
+    // A new host means a new socket after the update: sends meanwhile wait for it.
+    if (name === 'host' && #hub in this && oldValue !== this.host) {
+      if (this.#hub) this.#hostChanging = true;
+      else if (this.#wantsAutoConnect()) this.#pending = true;
+    }
     super.requestUpdate(name, oldValue, options);
   }
 
@@ -241,6 +248,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
           this.#hub = this.#member = undefined;
           this.#reconnecting = false;
           this.#showState();
+          // What was sent for a host that close() kept from connecting comes back too, after the rest.
+          unsent = [...unsent, ...this.#held.takeAll()];
         }
         this.#giveUp(retriesRanOut, unsent, attempts);
       },

@@ -63,6 +63,8 @@ export class SocketHub implements SocketListener {
   close(member: HubMember, code: number, reason: string): void {
     if (!this.#attached(member)) return;
     if (this.#count() === 1) {
+      // The socket is closing for good: an element that comes for the same URL now gets a new one.
+      this.#onEmpty();
       this.socket.close(code, reason);
       return;
     }

@@ -17,6 +17,8 @@ export type TabMessage =
   | {type: 'hello'; from: string}
   | {type: 'send'; from: string; to: string; seq: number; data: SocketData}
   | {type: 'takeback'; from: string; to: string}
+  // Any tab, to itself: see TabSocket#heardAllBefore.
+  | {type: 'sync'; from: string; nonce: number}
   // The holder: it took the socket, what state the socket is in, its events, and its answers.
   | {type: 'holder'; from: string}
   | {type: 'state'; from: string; state: SocketState; readyState: number; protocol: string; extensions: string}
@@ -51,6 +53,7 @@ const messageFields: Record<TabMessage['type'], Check> = {
   hello: shape({}),
   send: shape({to: text, seq: count, data: (data) => typeof data === 'string' || isBinary(data)}),
   takeback: shape({to: text}),
+  sync: shape({nonce: finite}),
   holder: shape({}),
   state: shape({state: (state) => states.includes(state as string), readyState: count, protocol: text, extensions: text}),
   event: (value) => {

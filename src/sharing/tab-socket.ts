@@ -24,6 +24,7 @@ import {holderOnly, tabMessage, type RelayedEvent, type TabMessage} from './tab-
  *                       ack {to, seq}            every send of yours up to seq has left my
  *                                                socket's buffer (bufferedAmount drained past it)
  *                       returned {to, seqs}      these were not sent: they are yours again
+ *   a tab → itself      sync                     a barrier (see #heardAllBefore)
  *
  * A follower keeps each send it handed over until the holder acks it. The holder sends a
  * follower's send as its own (at once, or from its queue at the next open), and acks it
@@ -104,6 +105,8 @@ export class TabSocket implements HubSocket {
   #leaving?: () => void;
   /** While holding: other tabs' sends that went out, with the end of their bytes, until they drain. */
   #sentRelayed: {relayed: Relayed; position: number}[] = [];
+  /** What to do when this tab's own `sync` comes back through the channel, by nonce (see #heardAllBefore). */
+  #barriers = new Map<number, () => void>();
   #drainCheck?: ReturnType<typeof setTimeout>;
 
   constructor(options: SocketOptions, listener: SocketListener, key: string) {
@@ -149,8 +152,8 @@ export class TabSocket implements HubSocket {
       const request = (lock: string, granted: () => void) => navigator.locks.request(lock, {signal}, () => (granted(), held));
       let identity!: Promise<unknown>;
       const identified = new Promise<void>((granted) => (identity = request(identityLock(name, this.#id), granted)));
-      // A task after the lock comes, so that what the last holder said before it let go is heard first.
-      const turn = request(name, () => identified.then(() => setTimeout(() => signal.aborted || this.#hold())));
+      // What the last holder said before it let go (its last acks) is heard first.
+      const turn = request(name, () => identified.then(() => this.#heardAllBefore()).then(() => signal.aborted || this.#hold()));
       // Aborted: this tab left first. Refused (a sandboxed frame's opaque origin): a socket of its own.
       Promise.all([identity, turn]).catch(refused);
       this.#post({type: 'hello', from: this.#id});
@@ -236,10 +239,13 @@ export class TabSocket implements HubSocket {
     this.#socket.connect();
   }
 
-  /** This tab's turn: it holds the socket now (or, going, learns that the holder went). */
+  /** This tab's turn: it holds the socket now (or, going, learns that the holder went, and goes). */
   #hold(): void {
+    if (this.#leaving) {
+      this.#takeBackInFlight();
+      return;
+    }
     this.#takeBackInFlight();
-    if (this.#leaving) return;
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
     this.#unchecked = [];
@@ -321,9 +327,30 @@ export class TabSocket implements HubSocket {
     this.#post({type: 'state', from: this.#id, state, readyState, protocol, extensions});
   }
 
+  /**
+   * Resolves once this tab has heard every message the channel carried before now. A message
+   * from a second channel object of this tab reaches the first after everything the browser
+   * had already taken from other tabs: the lock can pass on before the last holder's last
+   * messages arrive, but not before they left it.
+   */
+  #heardAllBefore(): Promise<void> {
+    return new Promise((heard) => {
+      const nonce = Math.random();
+      this.#barriers.set(nonce, heard);
+      const echo = new BroadcastChannel(this.#name);
+      echo.postMessage({type: 'sync', from: this.#id, nonce});
+      echo.close();
+    });
+  }
+
   #heard(data: unknown): void {
     const message = tabMessage(data);
     if (!message) return; // not one of the relay's messages, or broken: ignored
+    if (message.type === 'sync') {
+      if (message.from === this.#id) this.#barriers.get(message.nonce)?.();
+      this.#barriers.delete(message.nonce);
+      return;
+    }
     if (this.#socket) {
       this.#serve(message);
     } else if (holderOnly.has(message.type) && !('to' in message && message.to !== undefined && message.to !== this.#id)) {

@@ -19,6 +19,8 @@ import {FaultServer} from './fault-server.js';
  * life (opens, messages, closes), read as JSON from GET /__ws/log?id=…. A text message
  * longer than 1,000 characters is logged as its first 40 and "…".
  * GET /__ws/closed-port answers a port on 127.0.0.1 where nothing listens.
+ * GET /__ws/seed answers {seed, sequences} for the seeded sequence tests: RELAY_SEED and
+ * RELAY_SEQUENCES from the environment, or a seed drawn for this run (printed) and 200.
  *
  * Fault servers (see fault-server.js), each on a port of its own, one per `id`:
  *   GET /__faults/<id>/start | stop | drop | status
@@ -35,6 +37,10 @@ export function socketServerPlugin() {
     handleProtocols: (offered) => offered.values().next().value ?? false,
   });
   let closedPort;
+  const sequenceSeed = {
+    seed: Number(process.env.RELAY_SEED ?? Math.floor(Math.random() * 2 ** 31)),
+    sequences: Number(process.env.RELAY_SEQUENCES ?? 200),
+  };
   const faultServers = new Map();
 
   async function faultAction(id, action, query) {
@@ -99,6 +105,7 @@ export function socketServerPlugin() {
     async serverStart({server}) {
       // A port that was free a moment ago: connections to it are refused.
       closedPort = await freePort();
+      console.log(`Seeded sequence tests: RELAY_SEED=${sequenceSeed.seed} RELAY_SEQUENCES=${sequenceSeed.sequences}`);
       server.on('upgrade', (request, socket, head) => {
         const {pathname} = new URL(request.url, 'http://localhost');
         if (pathname === '/ws/refuse') {
@@ -114,6 +121,7 @@ export function socketServerPlugin() {
       if (fault) return {body: JSON.stringify(await faultAction(fault[1], fault[2], context.query)), type: 'json'};
       if (context.path === '/__ws/log') return {body: JSON.stringify(logFor(context.query.id)), type: 'json'};
       if (context.path === '/__ws/closed-port') return {body: JSON.stringify({port: closedPort}), type: 'json'};
+      if (context.path === '/__ws/seed') return {body: JSON.stringify(sequenceSeed), type: 'json'};
       return undefined;
     },
 
