@@ -55,19 +55,20 @@ export function listenForCommandsAndForms(element: Commanded, report: (message: 
     claimed.add(event);
     // The page may cancel the submit in any listener, also one that runs after this: the form
     // is sent (instead of navigating) once the event has passed its last target, if no one did.
+    // Its fields are read now, before a later listener (or a microtask) may reset the form.
+    const result = formFields(event.target as HTMLFormElement, (event as SubmitEvent).submitter);
     const path = event.composedPath();
     const last = path[path.length - 1];
     const submitted = () => {
       if (event.defaultPrevented) return;
       event.preventDefault();
-      send(event.target as HTMLFormElement, (event as SubmitEvent).submitter);
+      send(result);
     };
     if (last === element) submitted();
     else last.addEventListener('submit', (at) => at === event && submitted(), {once: true});
   });
 
-  function send(form: HTMLFormElement, submitter: HTMLElement | null): void {
-    const result = formFields(form, submitter);
+  function send(result: ReturnType<typeof formFields>): void {
     if ('fileField' in result) {
       report(`The form's file field "${result.fileField}" cannot be sent as text: nothing was sent.`);
       return;

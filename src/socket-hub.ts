@@ -27,6 +27,8 @@ export class SocketHub implements SocketListener {
   readonly socket: HubSocket;
   /** Members in the order they joined; `true` for one whose own close() is under way. */
   #members = new Map<HubMember, boolean>();
+  /** What each member whose own close() is under way had queued, taken at its close(). */
+  #closing = new Map<HubMember, SocketData[]>();
   #onEmpty: () => void;
 
   /** `socketFor` makes the hub's socket (a ReconnectingSocket unless said otherwise). */
@@ -69,11 +71,15 @@ export class SocketHub implements SocketListener {
       return;
     }
     // The others keep the socket: this member alone gets the end a socket of its own would give.
+    // What it queued is taken now: the socket may open before its close event, and must not send it.
     this.#members.set(member, true);
+    this.#closing.set(member, this.socket.queue.takeAll(member));
+    this.socket.forget?.(member);
     setTimeout(() => {
-      if (!this.#members.get(member)) return;
-      const unsent = this.#drop(member);
-      this.socket.forget?.(member);
+      const unsent = this.#closing.get(member);
+      if (!unsent) return; // released meanwhile, with what it had queued
+      this.#closing.delete(member);
+      this.#members.delete(member);
       member.closed({code, reason, wasClean: true});
       member.ended({attempts: 0, retriesRanOut: false, unsent});
     });
@@ -81,7 +87,8 @@ export class SocketHub implements SocketListener {
 
   /** `member` leaves without a word; returns what it had queued. The socket stops when it was the last. */
   release(member: HubMember): SocketData[] {
-    const unsent = this.#drop(member);
+    const unsent = [...(this.#closing.get(member) ?? []), ...this.#drop(member)];
+    this.#closing.delete(member);
     this.socket.forget?.(member);
     if (this.#count() === 0) {
       this.socket.stop();

@@ -37,6 +37,7 @@ function recorder(options: {prevent?: boolean} = {}) {
         reconnectDelay: 20,
         reconnectMaxDelay: 100,
         maxRetries: Infinity,
+        minUptime: 5000,
         ...overrides,
       },
       listener

@@ -56,6 +56,13 @@ const TAB_SEND_INTERVAL_MS = 2.5;
 const TAB_SWAP_MS = 1000;
 const TAB_OUTAGES = [{at: 700, ms: 150}, {at: 2300, ms: 250}, {at: 3900, ms: 200}];
 
+// Scenario "in flight": 5 frames share one socket; the four that do not hold it send 1 MB
+// messages, and the holder's frame is removed while the first of them are still on their way.
+const INFLIGHT_MESSAGES = 40;
+const INFLIGHT_BYTES = 1024 * 1024;
+const INFLIGHT_INTERVAL_MS = 10;
+const INFLIGHT_REMOVE_AFTER = 12;
+
 // Scenario "removal": elements removed at every moment of their life.
 const REMOVED = 40;
 // After the last removal the server must see no connection left, WebSocket or TCP, within this.
@@ -417,6 +424,49 @@ async function tabsScenario(page) {
   }
 }
 
+async function inflightScenario(page) {
+  console.log(
+    '\n== in flight: %d frames share one socket; %d sends of %d MB from the others; the holder removed after %d ==',
+    TABS,
+    INFLIGHT_MESSAGES,
+    INFLIGHT_BYTES / 1024 / 1024,
+    INFLIGHT_REMOVE_AFTER
+  );
+  const server = new FaultServer();
+  await server.start();
+  try {
+    await page.evaluate((host, count) => window.battery.openTabs(host, count), `ws://127.0.0.1:${server.port}/`, TABS);
+    const {sent} = await page.evaluate(
+      (count, bytes, interval, removeAfter) => window.battery.sendBigFromFollowers(count, bytes, interval, removeAfter),
+      INFLIGHT_MESSAGES,
+      INFLIGHT_BYTES,
+      INFLIGHT_INTERVAL_MS,
+      INFLIGHT_REMOVE_AFTER
+    );
+    const {drained, giveups} = await page.evaluate((ms) => window.battery.drainTabs(ms), 20000);
+    await untilQuiet(server, 500, 10000);
+    const arrivals = new Map();
+    for (const text of server.received) {
+      const label = text.split('|')[0];
+      arrivals.set(label, (arrivals.get(label) ?? 0) + 1);
+    }
+    const handedBack = new Set(giveups);
+    const lost = sent.filter(({text}) => !arrivals.has(text) && !handedBack.has(text));
+    const duplicates = sent.filter(({text}) => (arrivals.get(text) ?? 0) + (handedBack.has(text) ? 1 : 0) > 1);
+    console.log(`  sent ${sent.length} × ${INFLIGHT_BYTES} B; at the server ${arrivals.size}, handed back ${handedBack.size}; server connections ${server.connections}`);
+    console.log(`  lost ${lost.length}, duplicated ${duplicates.length}`);
+    check('in flight: every frame left open with nothing queued', drained);
+    check('in flight: no message lost', lost.length === 0, lost.slice(0, 5).map(({text}) => text).join(', '));
+    check('in flight: no message duplicated', duplicates.length === 0, duplicates.slice(0, 5).map(({text}) => text).join(', '));
+    note('in flight: lost / duplicated', `${lost.length} / ${duplicates.length}`);
+    note('in flight: handed back', handedBack.size);
+    const finishedAt = await page.evaluate(() => window.battery.finishTabs());
+    checkNothingLeftOpen('in flight: the last frame was removed', await untilNothingOpen(server, finishedAt, LEFT_OPEN_LIMIT_MS));
+  } finally {
+    await server.stop();
+  }
+}
+
 /** The crash (index) nearest to the time `at`, and `at`'s signed distance from it in ms. */
 function nearestCrash(crashes, at) {
   let crash = 0;
@@ -482,6 +532,7 @@ async function runEngine(name, url) {
     await herdScenario(page);
     await removalScenario(page);
     await tabsScenario(page);
+    await inflightScenario(page);
     const errors = await page.evaluate(() => window.batteryErrors);
     check('no uncaught error in the page', errors.length === 0, errors.slice(0, 3).join('; '));
   } catch (error) {

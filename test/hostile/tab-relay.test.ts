@@ -25,7 +25,8 @@ describe('share="tabs" under attack and failure', () => {
     tabs = [];
   });
 
-  it('loses none of the sends a follower handed over when the holding frame is removed while they are in flight', async () => {
+  it('loses none of the sends a follower handed over when the holding frame is removed while they are in flight', async function () {
+    this.timeout(60000); // 40 MB cross two frames and the server
     const id = uniqueId();
     tabs = await openTabs(2, {host: `/ws/sink?id=${id}`, 'reconnect-delay': '50', 'reconnect-max-delay': '100'});
     const [holder, follower] = tabs;

@@ -11,7 +11,7 @@ import {WebSocketServer} from 'ws';
 export class FaultServer {
   /** 'echo' | 'silent' | 'refuse' | 'hang' */
   mode = 'echo';
-  /** Every text message received, in arrival order, across connections. */
+  /** Every text message received, in arrival order, across connections (a long one as its first 40 characters and "…"). */
   received = [];
   connections = 0;
   #http;
@@ -79,7 +79,7 @@ export class FaultServer {
   #accept(socket) {
     this.connections++;
     socket.on('message', (data, isBinary) => {
-      if (!isBinary) this.received.push(data.toString());
+      if (!isBinary) this.received.push(data.length > 1000 ? `${data.toString('utf8', 0, 40)}…` : data.toString());
       if (this.mode === 'echo') socket.send(data, {binary: isBinary});
     });
   }
