@@ -60,6 +60,8 @@ export function snapshot(data: SocketData): SocketData {
 /** The bytes `data` takes on the wire, as `bufferedAmount` counts them (text as UTF-8). */
 export function byteLength(data: SocketData): number {
   if (typeof data !== 'string') return isBlob(data) ? data.size : data.byteLength;
+  // Text that is all ASCII (most of it) is one byte a character: the regular expression finds out natively.
+  if (!/[^\x00-\x7f]/.test(data)) return data.length;
   let bytes = data.length;
   for (let i = 0; i < data.length; i++) {
     const code = data.charCodeAt(i);

@@ -54,6 +54,11 @@ const holderGone: CloseDetail = {code: 1001, reason: 'the tab holding the shared
 /** Chromium (the one engine with `navigator.userAgentData`) drops a destroyed document's unsent socket buffer. */
 const dropsBufferOfGoneDocument = typeof navigator !== 'undefined' && 'userAgentData' in navigator;
 
+/** After this long without a send, Chromium's hand-over pipe has emptied (on a link slower than about 64 KiB/s it may not have). */
+const QUIET_MS = 1000;
+/** Sends since the socket was quiet that add up to no more than this fit Chromium's 128 KiB hand-over pipe. */
+const WHOLE_BYTES = 64 * 1024;
+
 /** Whether this browser has what sharing across tabs needs; without it each tab has a socket of its own. */
 export function canShareAcrossTabs(): boolean {
   return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && navigator.locks !== undefined;
@@ -250,10 +255,21 @@ export class TabSocket implements HubSocket {
     this.#holder = this.#id;
     this.#unchecked = [];
     const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, this.queue));
+    let burst = {bytes: 0, end: 0, at: -Infinity};
     socket.onSent = (sender, position) => {
+      // The bytes handed over since the socket was last quiet (a new connection counts from 0).
+      const now = performance.now();
+      const bytes = position > burst.end ? position - burst.end : position;
+      burst = {bytes: now - burst.at < QUIET_MS && position > burst.end ? burst.bytes + bytes : bytes, end: position, at: now};
       if (!(sender instanceof Relayed)) return;
-      this.#sentRelayed.push({relayed: sender, position});
-      this.#drainCheck ??= setTimeout(this.#whileDraining, 4);
+      // Chromium hands a send to its network process whole, within send(), when nothing waits
+      // before it and it fits the hand-over pipe (128 KiB), and shows it in `bufferedAmount` a
+      // task later. Sends that fill no more than half the pipe since the socket was quiet, with
+      // nothing else buffered, are each handed over whole: sent, even if the document goes next.
+      const whole = dropsBufferOfGoneDocument && burst.bytes <= WHOLE_BYTES && socket.bufferedAmount <= burst.bytes;
+      this.#sentRelayed.push({relayed: sender, position: whole ? 0 : position});
+      // The browser shows a send leaving the buffer a task later at the soonest: look then, and every 4 ms after.
+      this.#drainCheck ??= setTimeout(this.#whileDraining);
     };
     // The page may be destroyed right after: what is sure to be sent is acked first.
     addEventListener('pagehide', this.#ackOnPageHide);
@@ -271,7 +287,11 @@ export class TabSocket implements HubSocket {
 
   /**
    * The document is going. Chromium drops what a destroyed document's socket still buffers:
-   * there only what left the buffer is sent. Firefox and WebKit send it all (and update
+   * there only what left the buffer is sent, and a small send handed over whole (above). It
+   * shows a big send leaving a task late, so one whose last piece left in the task before the
+   * document went may be sent again by the next holder: a page cannot see the difference. (A
+   * WebSocketStream could, but Chromium 156's crashes the page when its connection drops, or
+   * closes, with writes under way.) Firefox and WebKit send it all (and update
    * `bufferedAmount` late when busy): there every send handed to the socket is.
    */
   readonly #ackOnPageHide = () => this.#ackSent(!dropsBufferOfGoneDocument);

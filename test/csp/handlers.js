@@ -17,7 +17,7 @@ function ran(run) {
   return window.attributeRan === true;
 }
 
-element.addEventListener('open', () => {
+function report() {
   const attributeRan = window.attributeRan === true;
   window.result = {
     attributeRan,
@@ -25,4 +25,7 @@ element.addEventListener('open', () => {
     scriptedRan: ran(() => scripted.click()),
     consoleErrors: window.consoleErrors.filter((text) => text.includes('<py-websocket>')),
   };
-});
+}
+// The element may have opened before this module ran (its onopen attribute had its say then).
+if (element.readyState === element.OPEN) report();
+else element.addEventListener('open', report, {once: true});
