@@ -1,17 +1,20 @@
 // Loads a Python runtime only when its section of the demo is opened: Pyodide is ~14 MB.
 // Every file comes from this server's node_modules, never from a CDN.
 
-const exampleFiles = {
-  '/python/py_websocket.py': './py_websocket.py',
+const examples = {
   '/demo/python/seed_example.py': './seed_example.py',
   '/demo/python/asyncio_example.py': './asyncio_example.py',
 };
+// The py_websocket package, unpacked beside them (npm run build makes the archive).
+const packageArchive = '/python/py_websocket.zip';
+const exampleFiles = {[packageArchive]: './*', ...examples};
 let pyodide;
 
 async function startPyodide() {
   const {loadPyodide} = await import('/node_modules/pyodide/pyodide.mjs');
   pyodide = await loadPyodide({indexURL: '/node_modules/pyodide/'});
-  for (const [url, name] of Object.entries(exampleFiles)) {
+  pyodide.unpackArchive(await (await fetch(packageArchive)).arrayBuffer(), 'zip');
+  for (const [url, name] of Object.entries(examples)) {
     pyodide.FS.writeFile(`/home/pyodide/${name.slice(2)}`, await (await fetch(url)).text());
   }
   pyodide.runPython('import seed_example; seed_example.start("pyodide-")');

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import vm from 'node:vm';
 import {after, before, describe, it} from 'node:test';
-import {gzipSync} from 'node:zlib';
+import {gzipSync, inflateRawSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -22,6 +23,24 @@ import {npmInstall, scratchApp} from './scratch-app.js';
  */
 const BUNDLE_LIMIT_GZIP = 13000;
 
+/** The files of a zip archive (stored or deflated), by name. */
+function unzip(archive) {
+  const files = new Map();
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let entry = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength, extraLength, commentLength, offset] = [10, 20, 28, 30, 32, 42].map((at) =>
+      at === 20 || at === 42 ? archive.readUInt32LE(entry + at) : archive.readUInt16LE(entry + at)
+    );
+    const name = archive.toString('utf8', entry + 46, entry + 46 + nameLength);
+    const start = offset + 30 + archive.readUInt16LE(offset + 26) + archive.readUInt16LE(offset + 28);
+    const data = archive.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    entry += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
 let app;
 let packedFiles;
 
@@ -34,7 +53,7 @@ before(() => {
 after(() => rmSync(app, {recursive: true, force: true}));
 
 describe('the npm package', () => {
-  it('holds the license, README, manifest, types, the bundle, the npm build and the Python module', () => {
+  it('holds the license, README, manifest, types, the bundle, the npm build and the Python package', () => {
     for (const file of [
       'LICENSE',
       'README.md',
@@ -47,11 +66,31 @@ describe('the npm package', () => {
       'lib/frameworks/svelte.d.ts',
       'dist/py-websocket.js',
       'dist/py-websocket.d.ts',
-      'python/py_websocket.py',
+      'python/py_websocket/__init__.py',
+      'python/py_websocket/exceptions.py',
+      'python/py_websocket/asyncio/client.py',
+      'python/py_websocket.zip',
+      'python/py_websocket.brython.js',
     ]) {
       assert.ok(packedFiles.includes(file), `${file} is not in the package`);
     }
     assert.ok(!packedFiles.some((file) => file.startsWith('test/') || file.startsWith('tmp/') || file.startsWith('dist/size/')), 'nothing but the package');
+    assert.ok(!packedFiles.some((file) => file.startsWith('python/') && !/^python\/py_websocket(\/.*\.py|\.zip|\.brython\.js)$/.test(file)), 'nothing in python/ but the package');
+  });
+
+  it('ships the Python package as a folder, a zip archive and a Brython bundle of the same modules', () => {
+    const installed = join(app, 'node_modules/py-websocket/python');
+    const archived = unzip(readFileSync(join(installed, 'py_websocket.zip')));
+    const folder = packedFiles.filter((file) => /^python\/py_websocket\/.*\.py$/.test(file)).map((file) => file.slice('python/'.length));
+    assert.deepEqual([...archived.keys()].sort(), folder.sort());
+    for (const [name, contents] of archived) assert.ok(contents.equals(readFileSync(join(installed, name))), `${name} differs`);
+    // Brython's bundle: the same modules, by dotted name.
+    const scripts = {};
+    vm.runInNewContext(readFileSync(join(installed, 'py_websocket.brython.js'), 'utf8'), {__BRYTHON__: {update_VFS: (modules) => Object.assign(scripts, modules)}});
+    for (const [name, contents] of archived) {
+      const module = name.replace(/(\/__init__)?\.py$/, '').replaceAll('/', '.');
+      assert.equal(scripts[module]?.[1], contents.toString('utf8'), `${module} differs in the Brython bundle`);
+    }
   });
 
   it("names in custom-elements.json only files the package has", () => {

@@ -26,6 +26,8 @@ const blocks = [...readme.matchAll(fence)].map((match, index) => {
   return {index, line, lang: match[1], code: match[2], runner, click, expect};
 });
 
+/** What shows a Python error in the console: a traceback, a finalizer's complaint, a task's exception nobody took. */
+const pythonErrorLine = /Traceback \(most recent call last\)|Exception ignored|exception (was never|wasn't) retrieved|Unhandled exception in event loop/i;
 const elementScript = '<script type="module" src="/node_modules/py-websocket/dist/py-websocket.js"></script>';
 /** Adds `line` as the last line of a page's last Python script. */
 const withLastPythonLine = (html, line) => html.replace(/\n<\/script>(?![\s\S]*<\/script>)/, `\n${line}\n</script>`);
@@ -64,7 +66,11 @@ async function expectInPage(file, text, {timeout = 30000, click, css = false} = 
     for (;;) {
       const output = await page.evaluate(() => document.querySelector('output')?.textContent ?? '');
       const matches = css && (await page.evaluate((selector) => document.querySelector(selector) !== null, text));
-      if (matches || output.includes(text) || seen.some((line) => line.includes(text))) return;
+      if (matches || output.includes(text) || seen.some((line) => line.includes(text))) {
+        const pythonErrors = seen.filter((line) => pythonErrorLine.test(line));
+        assert.deepEqual(pythonErrors, [], `${file} showed a Python error`);
+        return;
+      }
       if (Date.now() > deadline) assert.fail(`"${text}" did not show in ${file}; console: ${JSON.stringify(seen)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -89,11 +95,11 @@ async function bundlePage(name, entry) {
   return `${name}.html`;
 }
 
-/** A page of the app that runs Python `code` with PyScript's MicroPython, py_websocket beside it. */
+/** A page of the app that runs Python `code` with PyScript's MicroPython, the py_websocket package beside it. */
 function asyncioPage(name, code) {
   const config = {
     interpreter: '/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs',
-    files: {'/node_modules/py-websocket/python/py_websocket.py': './py_websocket.py'},
+    files: {'/node_modules/py-websocket/python/py_websocket.zip': './*'},
   };
   const page =
     `<!doctype html>\n${elementScript}\n<script type="module" src="/node_modules/@pyscript/core/dist/core.js"></script>\n` +
@@ -186,7 +192,7 @@ const runners = {
   async 'python-module'({code, expect}, name) {
     // The Brython recipe below, around the block.
     const page = `<!doctype html>\n${elementScript}\n<script src="/node_modules/brython/brython.min.js"></script>\n` +
-      `<brython-options pythonpath="/node_modules/py-websocket/python"></brython-options>\n` +
+      `<script src="/node_modules/py-websocket/python/py_websocket.brython.js"></script>\n` +
       `<script type="text/python">\n${code}\n</script>\n`;
     writeFileSync(join(app, `${name}.html`), page);
     await expectInPage(`${name}.html`, expect);
@@ -195,9 +201,9 @@ const runners = {
     await expectInPage(asyncioPage(name, code), expect, {timeout: 60000});
   },
   async 'cpython-in-page'({code, expect}, name) {
-    // The CPython client with what the README says changes: the import, and an address the page reaches.
+    // The CPython client with what the README says changes: the import's first word, and an address the page reaches.
     assert.match(code, /^from websockets\.asyncio\.client import connect$/m);
-    const inPage = code.replace('from websockets.asyncio.client import connect', 'from py_websocket import connect').replace('ws://localhost:8765', '/ws/echo');
+    const inPage = code.replace('from websockets.', 'from py_websocket.').replace('ws://localhost:8765', '/ws/echo');
     const shown = blocks.find((block) => block.runner === 'python-asyncio').code;
     assert.equal(inPage, shown, 'the page version differs from the CPython one only in its import and address');
     await expectInPage(asyncioPage(name, inPage), expect, {timeout: 60000});

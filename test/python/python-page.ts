@@ -3,9 +3,17 @@ import {expect, waitUntil} from '@open-wc/testing';
 export interface Harness {
   reports: Record<string, unknown>;
   alerts: string[];
+  /** Page errors (uncaught exceptions, unhandled rejections). */
   errors: string[];
+  /** What was printed (console.log). */
   printed: string[];
+  /** Every console line, at any level. */
+  output: string[];
   params: Record<string, string>;
+  /** The <py-websocket> elements the page got: their host, and the delays of their `reconnecting` events. */
+  elements: {host: string; reconnectDelays: number[]}[];
+  /** Has Python collect its garbage, where the page offers it. */
+  collect?: () => unknown;
 }
 export type PageWindow = Window & typeof globalThis & {harness: Harness};
 
@@ -13,7 +21,7 @@ export type PageWindow = Window & typeof globalThis & {harness: Harness};
 export async function openPythonPage(
   runtime: string,
   scenario: string,
-  options: {until?: string; printed?: string; timeout?: number; query?: Record<string, string>} = {}
+  options: {until?: string; printed?: string; timeout?: number; query?: Record<string, string>; expectedErrors?: RegExp[]} = {}
 ): Promise<{frame: HTMLIFrameElement; page: PageWindow; document: Document}> {
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({scenario, ...options.query});
@@ -39,7 +47,27 @@ export async function openPythonPage(
     );
   });
   console.log(`${runtime} page, ${scenario || 'loaded'}: ${Math.round(performance.now() - started)} ms until "${options.printed ?? until}"`);
+  await expectNoStrayErrors(page(), options.expectedErrors);
   return {frame, page: page(), document: frame.contentDocument!};
+}
+
+/** What shows a Python error in the console: a traceback, a finalizer's complaint, a task's exception nobody took. */
+const pythonErrorLine = /Traceback \(most recent call last\)|Exception ignored|exception (was never|wasn't) retrieved|Unhandled exception in event loop/i;
+
+/**
+ * Fails on any error the test did not expect: a Python traceback or complaint in the console,
+ * a PyScript error box (`.py-error`), a page error. Objects are collected first where the
+ * runtime allows, so that finalizers and unretrieved task exceptions have spoken.
+ */
+export async function expectNoStrayErrors(page: PageWindow, expected: RegExp[] = []): Promise<void> {
+  await page.harness.collect?.();
+  const seen = [
+    ...page.harness.output.filter((line) => pythonErrorLine.test(line)),
+    ...[...page.document.querySelectorAll('.py-error')].map((box) => `PyScript error box: ${box.textContent}`),
+    ...page.harness.errors.map((error) => `page error: ${error}`),
+  ];
+  const stray = seen.filter((line) => !expected.some((pattern) => pattern.test(line)));
+  expect(stray, 'errors the test did not cause').to.deep.equal([]);
 }
 
 export function closePythonPages(): void {
@@ -64,7 +92,7 @@ export async function playSeedExample(page: PageWindow, document: Document): Pro
   expect(page.harness.alerts[1]).to.equal('Se ha cerrado la conexión');
   expect(button('openbtn').disabled).to.equal(false);
   expect(button('sendbtn').disabled).to.equal(true);
-  expect(page.harness.errors).to.deep.equal([]);
+  await expectNoStrayErrors(page);
 }
 
 /** What each scenario in test/python/scenarios/ must report, under every runtime. */

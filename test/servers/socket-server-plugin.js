@@ -6,7 +6,8 @@ import {FaultServer} from './fault-server.js';
  * A @web/dev-server (and so @web/test-runner) plugin that answers WebSocket
  * upgrades on the dev server's own origin, so pages use relative hosts:
  *
- *   /ws/echo                 sends every message back, text as text, binary as binary
+ *   /ws/echo?close-after=    sends every message back, text as text, binary as binary
+ *                            (close-after=n: closes with 1000 right after the n-th)
  *   /ws/sink                 takes messages and says nothing (to log big sends without echoing them)
  *   /ws/close?code=&reason=  opens, then the server closes with that code and reason
  *                            (code=none: a close frame without a code; code=drop: no close frame)
@@ -74,9 +75,17 @@ export function socketServerPlugin() {
       });
     }
     switch (url.pathname) {
-      case '/ws/echo':
-        socket.on('message', (data, isBinary) => socket.send(data, {binary: isBinary}));
+      case '/ws/echo': {
+        // ?close-after=n: closes (1000) right after the n-th echo, and echoes nothing more.
+        const closeAfter = Number(url.searchParams.get('close-after') ?? Infinity);
+        let echoed = 0;
+        socket.on('message', (data, isBinary) => {
+          if (echoed >= closeAfter) return;
+          socket.send(data, {binary: isBinary});
+          if (++echoed === closeAfter) socket.close(1000);
+        });
         break;
+      }
       case '/ws/close': {
         const code = url.searchParams.get('code') ?? '1000';
         if (code === 'none') socket.close(); // a close frame without a code: the client sees 1005

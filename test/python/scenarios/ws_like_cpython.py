@@ -37,6 +37,9 @@ async def main():
         await websocket.send(["fra", "gments"])
         await websocket.send([b"by", bytearray(b"t"), memoryview(b"es")])
         report("joined", "%s %s" % (await websocket.recv(), (await websocket.recv()).decode()))
+        await websocket.send(b"utf-8 as text", text=True)
+        await websocket.send("str as binary", text=False)
+        report("text_argument", "%r %r" % (await websocket.recv(), await websocket.recv()))
 
         if hasattr(asyncio, "create_task"):  # (Brython's aio starts coroutines, no tasks)
             first = asyncio.create_task(websocket.recv())

@@ -1,0 +1,1 @@
+"""The asyncio client, as ``websockets.asyncio``: see ``py_websocket.asyncio.client``."""
