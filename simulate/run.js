@@ -64,13 +64,15 @@ if (tabs > 255) {
 const budgets = options.k === undefined ? [2000, 10000] : [wholeNumber('k', 1)];
 
 // The element's policy is imported from the build, not copied: without it there is nothing to simulate.
-const needed = ['lib/backoff.js', 'lib/close-policy.js'].filter((file) => !existsSync(new URL(file, root)));
+const needed = ['lib/backoff.js', 'lib/close-policy.js', 'lib/socket/retry-hint.js'].filter((file) => !existsSync(new URL(file, root)));
 if (needed.length > 0) {
   console.error(`${needed.join(' and ')} missing: run \`npm run build\` first (simulate/ drives the element's built modules).`);
   process.exit(1);
 }
 const {modelSources, partysocket, pyWebSocket, reconnectingWebSocket} = await import('./policies.js');
 const {simulateStorm} = await import('./storm.js');
+const {fullJitter, proposed} = await import('./full-jitter-policy.js');
+const {retryHintReason} = await import('./server.js');
 
 function packageVersion(dir) {
   try {
@@ -100,6 +102,7 @@ for (const source of modelSources) {
 
 const names = {
   'py-websocket': `<py-websocket> ${packageVersion('.')}`,
+  proposed: '<py-websocket> proposed',
   'reconnecting-websocket': `reconnecting-websocket ${packageVersion('node_modules/reconnecting-websocket')}`,
   partysocket: `partysocket ${packageVersion('node_modules/partysocket')}`,
 };
@@ -114,6 +117,13 @@ const rows = [
   // share="tabs": one tab holds the user's only socket and the others use it,
   // so the server sees one socket per user, reconnecting as a single tab would.
   {setup: `${tabs} tabs, share="tabs"`, policy: pyWebSocket(), socketsPerUser: 1},
+  // The policy proposed for the element (see full-jitter-policy.js), without and with a
+  // server that sends a retry-after hint in its 1012 close (the other libraries read none).
+  {setup: '1 tab', policy: fullJitter(proposed), socketsPerUser: 1},
+  {setup: `${tabs} tabs, a socket per tab`, policy: fullJitter(proposed), socketsPerUser: tabs},
+  {setup: '1 tab, hint', policy: fullJitter({...proposed, hints: true}), socketsPerUser: 1, hint: true},
+  {setup: `${tabs} tabs, a socket per tab, hint`, policy: fullJitter({...proposed, hints: true}), socketsPerUser: tabs, hint: true},
+  {setup: `${tabs} tabs, share="tabs", hint`, policy: fullJitter({...proposed, hints: true}), socketsPerUser: 1, hint: true},
 ];
 
 const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -123,28 +133,36 @@ const columns = [
   {title: 'client', left: true, value: (row) => names[row.policy.name]},
   {title: 'setup', left: true, value: (row) => row.setup},
   {title: 'sockets', value: (row, r) => grouped(r.sockets)},
+  {title: 'limit', value: (row, r) => seconds(r.limitMs)},
   {title: 'peak/s', value: (row, r) => grouped(r.peak)},
   {title: 'peak/s up', value: (row, r) => grouped(r.peakUp)},
   {title: '99% sockets', value: (row, r) => seconds(r.t99Sockets)},
   {title: '99% users', value: (row, r) => seconds(r.t99Users)},
+  {title: '99% users/limit', value: (row, r) => (r.t99Users === Infinity ? '-' : (r.t99Users / r.limitMs).toFixed(2))},
   {title: '99.9% users', value: (row, r) => seconds(r.t999Users)},
   {title: 'wasted', value: (row, r) => grouped(r.refusedDown + r.rejectedOverBudget)},
   {title: 'while down', value: (row, r) => grouped(r.refusedDown)},
   {title: 'over budget', value: (row, r) => grouped(r.rejectedOverBudget)},
+  {title: 'wasted/socket', value: (row, r) => ((r.refusedDown + r.rejectedOverBudget) / r.sockets).toFixed(2)},
   {title: 'attempts', value: (row, r) => grouped(r.attempts)},
 ];
 
 function table(k) {
   const cells = rows.map((row) => {
+    const sockets = users * row.socketsPerUser;
+    const outageMs = outageSeconds * 1000;
     const result = simulateStorm({
       policy: row.policy,
       users,
       socketsPerUser: row.socketsPerUser,
       seed,
       handshakesPerSecond: k,
-      outageMs: outageSeconds * 1000,
+      outageMs,
       horizonMs,
+      closeReason: row.hint ? retryHintReason({outageMs, handshakesPerSecond: k, sockets}) : '',
     });
+    // No client can do better: the outage, then every socket at K a second.
+    result.limitMs = outageMs + (sockets / k) * 1000;
     if (result.gaveUp > 0) row.setup += ` (${grouped(result.gaveUp)} gave up)`;
     return columns.map((column) => column.value(row, result));
   });
@@ -155,7 +173,11 @@ function table(k) {
     `Reconnect storm: ${grouped(users)} users, K = ${grouped(k)} handshakes/s, seed ${seed}, outage ${outageSeconds} s`,
     `  t=0: every socket closed with 1012; for ${outageSeconds} s connects are refused (after 5 ms); then at most ` +
       `${grouped(k)} handshakes admitted per second, HTTP 503 (after 20 ms) for the rest; a handshake takes 20 ms;`,
-    `  simulated until 99.9% of sockets and of users are back, or ${horizonMs / 1000} s`,
+    `  simulated until 99.9% of sockets and of users are back, or ${horizonMs / 1000} s;`,
+    `  physical limit ${seconds(outageSeconds * 1000 + (users / k) * 1000)} for ${grouped(users)} sockets (${outageSeconds} s + ${grouped(users)} / ${grouped(k)}), ` +
+      `${seconds(outageSeconds * 1000 + ((users * tabs) / k) * 1000)} for ${grouped(users * tabs)};`,
+    `  rows marked "hint": the close reason is ${retryHintReason({outageMs: outageSeconds * 1000, handshakesPerSecond: k, sockets: users})} ` +
+      `(for ${grouped(users)} sockets; the window's end is outage + sockets / 0.95 K)`,
     '',
     format(columns.map((column) => column.title)),
     format(widths.map((width) => '-'.repeat(width))),
@@ -169,9 +191,28 @@ peak/s       most connect attempts arriving at the server in one 1-second bucket
 peak/s up    the same, counting only the seconds after the server came back
 99% sockets  time from the 1012 close until 99% of sockets are open again
 99% users    the same for users: a user is back when all its tabs are (with share="tabs", when its one socket is)
+limit        the physical limit: the outage, then all sockets admitted at K a second (outage + sockets / K)
 wasted       attempts that failed: refused while down + refused with 503 over the budget
+wasted/socket  wasted divided by sockets
 attempts     every connect attempt that reached the server (opened ones included), until the run stopped
 ">${horizonMs / 1000} s" means not reached within the simulated ${horizonMs / 1000} s.`;
 
 console.log(budgets.map(table).join('\n\n'));
 console.log(legend);
+
+// The battery's herd (50 elements, one restart) as first retries: bunching is what jitter prevents.
+const {firstRetrySpread} = await import('./full-jitter-policy.js');
+const {mulberry32} = await import('./prng.js');
+console.log(`\nFirst retries of a 50-socket herd, most within any 100 ms / 50 ms (median, 99th percentile, worst of 1,000 seeded herds; seed ${seed}):`);
+for (const [label, policy] of [
+  [names['py-websocket'], fullJitter()],
+  [names.proposed, fullJitter(proposed)],
+]) {
+  for (const code of [1006, 1012]) {
+    const wide = firstRetrySpread(policy, {code, width: 100, random: mulberry32(seed)});
+    const narrow = firstRetrySpread(policy, {code, width: 50, random: mulberry32(seed)});
+    console.log(
+      `  ${label.padEnd(24)} after ${code}: 100 ms ${wide.median} / ${wide.p99} / ${wide.worst}   50 ms ${narrow.median} / ${narrow.p99} / ${narrow.worst}`
+    );
+  }
+}

@@ -67,3 +67,19 @@ export class Server {
     return ACCEPTED;
   }
 }
+
+/**
+ * The close reason of a server in "hint" mode: it knows it will be down for
+ * `outageMs` and then admit `handshakesPerSecond`, so it asks its `sockets`
+ * clients to come back spread evenly over the seconds that takes:
+ * `retry-after=S1-S2` with S1 the outage and S2 the outage plus
+ * sockets / (aim · K). Aiming at 95% of K leaves room for chance: uniform
+ * arrivals at exactly K overflow some seconds, and the 503s they get come back.
+ * Seconds with up to 3 decimals, as the grammar in src/socket/retry-hint.ts takes them.
+ */
+export function retryHintReason({outageMs, handshakesPerSecond, sockets, aim = 0.95}) {
+  const from = outageMs / 1000;
+  const to = from + sockets / (handshakesPerSecond * aim);
+  const secondsText = (s) => String(Math.round(s * 1000) / 1000);
+  return `restart; retry-after=${secondsText(from)}-${secondsText(to)}`;
+}

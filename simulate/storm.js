@@ -28,7 +28,7 @@ import {FAILED_CONNECT_CODE} from './policies.js';
 const WAITING = 0;
 const OPENING = 1;
 
-export function simulateStorm({policy, users, socketsPerUser, seed, handshakesPerSecond, outageMs, horizonMs, closeCode = 1012}) {
+export function simulateStorm({policy, users, socketsPerUser, seed, handshakesPerSecond, outageMs, horizonMs, closeCode = 1012, closeReason = ''}) {
   const sockets = users * socketsPerUser;
   const server = new Server({outageMs, handshakesPerSecond, horizonMs});
   // Every outcome reaches the client long before its connect timeout, so no
@@ -60,7 +60,7 @@ export function simulateStorm({policy, users, socketsPerUser, seed, handshakesPe
     queue.push(now + delay, i);
   };
 
-  for (let i = 0; i < sockets; i++) schedule(i, clients.closed(i, closeCode, 0), 0);
+  for (let i = 0; i < sockets; i++) schedule(i, clients.closed(i, closeCode, 0, closeReason), 0);
 
   let now = 0;
   while (queue.size > 0) {

@@ -10,7 +10,19 @@
 
 from .element import check_usable, configure, insert, new_element
 from .protocol import CLOSED, CLOSING, CONNECTING, OPEN
-from .runtime import document, from_js, is_coroutine, later, listen, start, stop_listening, uint8_array
+from .runtime import (
+    document,
+    from_js,
+    is_coroutine,
+    later,
+    listen,
+    promise_of,
+    report,
+    start,
+    stop_listening,
+    uint8_array,
+    window,
+)
 
 __all__ = ["WebSocket", "websocket", "Event", "CONNECTING", "OPEN", "CLOSING", "CLOSED"]
 
@@ -21,7 +33,11 @@ _EVENT_FIELDS = {
     "close": ("code", "reason", "wasClean"),
     "reconnecting": ("attempt", "delay", "code", "reason"),
     "giveup": ("attempts",),
+    "connecting": ("attempt", "url"),
 }
+
+# Whether an event can hold its default action (an attempt) for a promise: `connecting` can.
+_can_wait = window.Function.new("evt", "return typeof evt.waitUntil === 'function'")
 
 
 class Event:
@@ -40,6 +56,11 @@ class Event:
         if self.type == "giveup":
             unsent = js_event.unsent
             self.unsent = [from_js(unsent[i]) for i in range(unsent.length)]
+
+    def waitUntil(self, awaitable):
+        """On a ``connecting`` event, during its handler: the attempt waits until ``awaitable``
+        (a coroutine, or a JS promise) is done, and fails if it fails."""
+        self.js_event.waitUntil(promise_of(awaitable) if is_coroutine(awaitable) else awaitable)
 
     def __repr__(self):
         return "<py_websocket.Event %s>" % self.type
@@ -67,7 +88,9 @@ class WebSocket:
 
     Also takes the shape of PyScript's ``WebSocket``: ``WebSocket(url=…, protocols=…,
     onopen=…, onmessage=…, onerror=…, onclose=…)``, and ``ws.onmessage = f``. A handler
-    may be an ``async def`` function: it runs, and an exception in it is a page error."""
+    may be an ``async def`` function: it runs, and an exception in it is a page error;
+    bound to ``connecting``, it is awaited before the attempt (``evt.waitUntil``), so it can
+    set ``ws.element.host`` with a fresh token, and an exception in it fails that attempt."""
 
     CONNECTING, OPEN, CLOSING, CLOSED = CONNECTING, OPEN, CLOSING, CLOSED
 
@@ -168,7 +191,13 @@ class WebSocket:
             event = Event(js_event)
             for function in list(self._handlers.get(event_type, ())):
                 result = function(event)
-                if is_coroutine(result):
+                if not is_coroutine(result):
+                    continue
+                if _can_wait(js_event):
+                    # `connecting`: the attempt waits for the handler (say, for a fresh token), and
+                    # its failure is a failed attempt (an error event), as with a JS promise.
+                    _wait_for(js_event, result)
+                else:
                     # An async handler runs as a task of its own (JS never calls it directly:
                     # MicroPython cannot have two such calls pending); its failure is a page error.
                     start(result)
@@ -194,6 +223,17 @@ class WebSocket:
 
 def _ignore(event):
     pass
+
+
+def _wait_for(js_event, coroutine):
+    promise = promise_of(coroutine)
+    try:
+        js_event.waitUntil(promise)
+    except Exception as error:  # noqa: BLE001 - reported, not lost
+        # Too late to hold the attempt (from a PyScript worker the event reaches Python after its
+        # dispatch is over): the handler still runs, and both failures are page errors.
+        report(error)
+        promise.then(None, window.reportError)
 
 
 def websocket(host, id=None):

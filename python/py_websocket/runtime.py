@@ -225,6 +225,28 @@ def start(coroutine):
         _running.add(task)
 
 
+def promise_of(coroutine):
+    """A JS promise that runs ``coroutine`` as a task of its own and settles with it: fulfilled
+    when it returns, rejected with an ``Error`` naming the exception when it raises (for a
+    ``waitUntil()``: the element reports the rejection, so it is no page error here)."""
+
+    def executor(resolve, reject):
+        async def settle():
+            try:
+                await coroutine
+            except Exception as error:  # noqa: BLE001 - handed to the promise
+                reject(window.Error.new("%s: %s" % (type(error).__name__, error)))
+            else:
+                resolve(None)
+
+        start(settle())
+
+    if RUNTIME == "pyodide":
+        # (The executor runs during Promise.new; resolve and reject are kept past it.)
+        return window.Promise.new(create_once_callable(executor))
+    return window.Promise.new(executor)
+
+
 def awaitable(cls):
     """Lets ``await instance`` run ``instance.__await_impl__()``, as each runtime spells it."""
     if RUNTIME == "micropython":

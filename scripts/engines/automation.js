@@ -9,7 +9,8 @@ export const engineLabels = {chromium: 'Chromium', firefox: 'Firefox', webkit: '
 /**
  * One page of `engine` at `url`, for scripts that drive a page from Node (the battery):
  * `evaluate(fn, ...args)` runs `fn` in the page and resolves with what it returns
- * (awaited if it is a promise); `version` names the browser; `close()` ends it all.
+ * (awaited if it is a promise); `navigate(url)` and `back()` move the page through its
+ * history as the user would; `version` names the browser; `close()` ends it all.
  */
 export async function openEnginePage(engine, url) {
   return engine === 'webkit' ? openWebKitPage(url) : openPuppeteerPage(engine, url);
@@ -28,6 +29,8 @@ async function openPuppeteerPage(engine, url) {
     return {
       version: await browser.version(),
       evaluate: (fn, ...args) => page.evaluate(fn, ...args),
+      navigate: (to) => page.goto(to),
+      back: () => page.goBack(),
       close: () => browser.close(),
     };
   } catch (error) {
@@ -47,6 +50,8 @@ async function openWebKitPage(url) {
       version: `MiniBrowser ${driver.capabilities.browserVersion ?? ''}`.trim(),
       // WebDriver's Execute Script waits for a returned promise.
       evaluate: (fn, ...args) => driver.execute(fn, ...args),
+      navigate: (to) => driver.navigateTo(to),
+      back: () => driver.back(),
       async close() {
         await driver.deleteSession().catch(() => {});
         server.stop();
