@@ -19,6 +19,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
+import {writeFigures} from '../scripts/figures/write.js';
 
 const root = new URL('../', import.meta.url);
 const horizonMs = 600_000;
@@ -161,8 +162,18 @@ function table(k) {
     format(widths.map((width) => '-'.repeat(width))),
     ...cells.map(format),
   ];
+  markdownTables.push(
+    [
+      `K = ${grouped(k)} handshakes/s:`,
+      '',
+      `| ${columns.map((column) => column.title).join(' | ')} |`,
+      `|${columns.map(() => '---').join('|')}|`,
+      ...cells.map((line) => `| ${line.join(' | ')} |`),
+    ].join('\n')
+  );
   return lines.join('\n');
 }
+const markdownTables = [];
 
 const legend = `
 peak/s       most connect attempts arriving at the server in one 1-second bucket (from t=0), refused ones included
@@ -173,5 +184,14 @@ wasted       attempts that failed: refused while down + refused with 503 over th
 attempts     every connect attempt that reached the server (opened ones included), until the run stopped
 ">${horizonMs / 1000} s" means not reached within the simulated ${horizonMs / 1000} s.`;
 
-console.log(budgets.map(table).join('\n\n'));
+const tables = budgets.map(table);
+console.log(tables.join('\n\n'));
 console.log(legend);
+writeAtScaleFigures();
+
+/** With the default arguments, the tables of docs/at-scale.md. */
+function writeAtScaleFigures() {
+  if (process.argv.length > 2) return;
+  const intro = `${grouped(users)} users, seed ${seed}, the server down for ${outageSeconds} s after the 1012 close:`;
+  writeFigures(new URL('../docs/at-scale.md', root), 'simulate', 'npm run simulate', [intro, ...markdownTables].join('\n\n'));
+}
