@@ -28,7 +28,8 @@ function get(path, method = 'GET') {
       const headers = Object.fromEntries(lines.map((line) => line.split(/: (.*)/).slice(0, 2)).map(([k, v]) => [k.toLowerCase(), v]));
       resolve({status: Number(statusLine.split(' ')[1]), headers, body: body.join('\r\n\r\n')});
     });
-    socket.end(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    // (write, not end: a client that half-closes first may get no answer from Node's server)
+    socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
   });
 }
 
@@ -71,7 +72,7 @@ describe("the README's server.mjs", () => {
 
   it("serves a folder's index.html, and redirects a folder without its slash to it", async () => {
     assert.match((await get('/folder/')).body, /folder index/);
-    for (const [path, location] of [['/folder', '/folder/'], ['/folder?x=1', '/folder/?x=1'], ['//folder', '/folder/']]) {
+    for (const [path, location] of [['/folder', '/folder/'], ['/folder?x=1', '/folder/?x=1'], ['/page/../folder', '/folder/']]) {
       const {status, headers} = await get(path);
       assert.equal(status, 301, path);
       assert.equal(headers.location, location, path);
