@@ -16,8 +16,8 @@ import {freePort} from '../../scripts/free-port.js';
 import {blocksOf, docPages} from './doc-blocks.js';
 import {npmInstall, root, sameVersionAs, scratchApp} from './scratch-app.js';
 
-// DOCS_PAGES=README.md,docs/api.md runs some pages only.
-const pages = docPages().filter((page) => !process.env.DOCS_PAGES || process.env.DOCS_PAGES.split(',').includes(page));
+// DOCS_PAGES=docs/api.md,… runs some pages only (and the README, which installs and serves).
+const pages = docPages().filter((page) => !process.env.DOCS_PAGES || page === 'README.md' || process.env.DOCS_PAGES.split(',').includes(page));
 const blocks = pages.flatMap(blocksOf);
 const engines = (process.env.DOCS_ENGINES ?? 'chromium,firefox').split(',');
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -27,8 +27,6 @@ const tarballPath = `../py-websocket/py-websocket-${version}.tgz`;
 /** What shows a Python error in the console: a traceback, a finalizer's complaint, a task's exception nobody took. */
 const pythonErrorLine = /Traceback \(most recent call last\)|Exception ignored|exception (was never|wasn't) retrieved|Unhandled exception in event loop/i;
 const elementScript = '<script type="module" src="/node_modules/py-websocket/dist/py-websocket.js"></script>';
-/** Adds `line` as the last line of a page's last Python script. */
-const withLastPythonLine = (html, line) => html.replace(/\n<\/script>(?![\s\S]*<\/script>)/, `\n${line}\n</script>`);
 
 let app;
 let tarball;
@@ -196,19 +194,6 @@ const runners = {
     save(argument ?? `${name}.html`, code);
     await expectInPage(argument ?? `${name}.html`, expect, {css: true});
   },
-  async bundle({code, expect}, name) {
-    writeFileSync(join(app, `${name}.js`), code);
-    await expectInPage(await bundlePage(name, `${name}.js`), expect);
-  },
-  async react({code, expect}, name) {
-    writeFileSync(join(app, `${name}.component.tsx`), code);
-    writeFileSync(
-      join(app, `${name}.tsx`),
-      `import {createRoot} from 'react-dom/client';\nimport App from './${name}.component.tsx';\n` +
-        `createRoot(document.body.appendChild(document.createElement('div'))).render(<App />);\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.tsx`), expect);
-  },
   async 'react-hydrate'({code, expect}, name) {
     writeFileSync(join(app, `${name}.component.tsx`), code);
     writeFileSync(
@@ -220,32 +205,6 @@ const runners = {
         `hydrateRoot(container, <App />);\n`
     );
     await expectInPage(await bundlePage(name, `${name}.tsx`), expect);
-  },
-  async vue({code, expect}, name) {
-    const {parse, compileScript} = await import(join(app, 'node_modules/vue/compiler-sfc/index.mjs'));
-    const {descriptor} = parse(code, {filename: `${name}.vue`});
-    const compiled = compileScript(descriptor, {
-      id: name,
-      inlineTemplate: true,
-      templateOptions: {compilerOptions: {isCustomElement: (tag) => tag === 'py-websocket'}},
-    });
-    writeFileSync(join(app, `${name}.component.ts`), compiled.content);
-    writeFileSync(
-      join(app, `${name}.ts`),
-      `import {createApp} from 'vue';\nimport Component from './${name}.component.ts';\n` +
-        `createApp(Component).mount(document.body.appendChild(document.createElement('div')));\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.ts`), expect);
-  },
-  async svelte({code, expect}, name) {
-    const {compile} = await import(join(app, 'node_modules/svelte/src/compiler/index.js'));
-    writeFileSync(join(app, `${name}.component.js`), compile(code, {filename: `${name}.svelte`, generate: 'client'}).js.code);
-    writeFileSync(
-      join(app, `${name}.js`),
-      `import {mount} from 'svelte';\nimport Component from './${name}.component.js';\n` +
-        `mount(Component, {target: document.body});\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.js`), expect);
   },
   async 'python-module'({code, expect}, name) {
     // The Brython recipe below, around the block.
@@ -266,22 +225,13 @@ const runners = {
     assert.equal(inPage, shown, 'the page version differs from the CPython one only in its import and address');
     await expectInPage(asyncioPage(name, inPage), expect);
   },
-  async recipe({lang, code}, name) {
-    // A loading recipe: it worked when a line added after it runs.
-    const page =
-      lang === 'js'
-        ? `<!doctype html>\n${elementScript}\n<script type="module">\n${code}\nconsole.log('readme: loaded');\n</script>\n`
-        : `<!doctype html>\n${elementScript}\n${withLastPythonLine(code, 'print("readme: loaded")')}\n`;
-    writeFileSync(join(app, `${name}.html`), page);
-    await expectInPage(`${name}.html`, 'readme: loaded');
-  },
 };
 
 before(async () => {
   ({app, tarball} = scratchApp());
-  // What the docs name in their prose (the Python runtimes) and the examples that bundle
-  // from the app itself (React, Vue, Svelte without Vite); the install block installs the rest.
-  const used = ['brython', 'pyodide', '@pyscript/core', '@micropython/micropython-webassembly-pyscript', 'react', 'react-dom', 'vue', 'svelte'];
+  // What the README's Python section and docs/python.md name in their prose (the runtimes),
+  // and React for the hydration example; the blocks install the rest themselves.
+  const used = ['brython', 'pyodide', '@pyscript/core', '@micropython/micropython-webassembly-pyscript', 'react', 'react-dom'];
   npmInstall(app, used.map(sameVersionAs));
   for (const engine of engines) {
     browsers[engine] = await puppeteer.launch(
