@@ -168,7 +168,7 @@ function table(k) {
       '',
       `| ${columns.map((column) => column.title).join(' | ')} |`,
       `|${columns.map(() => '---').join('|')}|`,
-      ...cells.map((line) => `| ${line.join(' | ')} |`),
+      ...cells.map((line) => `| ${line.map((cell) => (cell.includes('<') ? `\`${cell}\`` : cell)).join(' | ')} |`),
     ].join('\n')
   );
   return lines.join('\n');
@@ -193,5 +193,11 @@ writeAtScaleFigures();
 function writeAtScaleFigures() {
   if (process.argv.length > 2) return;
   const intro = `${grouped(users)} users, seed ${seed}, the server down for ${outageSeconds} s after the 1012 close:`;
-  writeFigures(new URL('../docs/at-scale.md', root), 'simulate', 'npm run simulate', [intro, ...markdownTables].join('\n\n'));
+  const columns = legend
+    .trim()
+    .split('\n')
+    .map((line) => /^(\S.*?\S)\s{2,}(.*)$/.exec(line))
+    .filter(Boolean)
+    .map(([, column, meaning]) => `- ${column}: ${meaning}`);
+  writeFigures(new URL('docs/at-scale.md', root), 'simulate', 'npm run simulate', [intro, ...markdownTables, columns.join('\n')].join('\n\n'));
 }
