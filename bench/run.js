@@ -57,7 +57,8 @@ watchdog.unref();
 /** The table of docs/performance.md, from the run that measured it. */
 function writeBenchFigures(results) {
   const {cpu, cores, os, node, browser} = results.machine;
-  const on = `${cpu}, ${cores} cores, ${os}, Node ${node}, ${browser.replace(/ \(.*/, '')}`;
+  const load = results.load?.start ? `, load average ${results.load.start.split(' ')[0]} at the start` : '';
+  const on = `${cpu}, ${cores} cores, ${os}, Node ${node}, ${browser.replace(/ \(.*/, '')}${load}`;
   writeFigures(new URL('../docs/performance.md', import.meta.url), 'bench', 'npm run bench', markdownTable(results), {date: results.date, on});
 }
 

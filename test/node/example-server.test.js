@@ -64,7 +64,7 @@ describe("the README's server.mjs", () => {
   it('serves a file with its type and the cross-origin isolation headers', async () => {
     const {status, headers, body} = await get('/page.html');
     assert.equal(status, 200);
-    assert.equal(headers['content-type'], 'text/html');
+    assert.equal(headers['content-type'], 'text/html; charset=utf-8');
     assert.equal(headers['cross-origin-opener-policy'], 'same-origin');
     assert.equal(headers['cross-origin-embedder-policy'], 'require-corp');
     assert.match(body, /page/);
