@@ -14,7 +14,7 @@ from .runtime import document, from_js, is_coroutine, later, listen, start, stop
 
 __all__ = ["WebSocket", "websocket", "Event", "CONNECTING", "OPEN", "CLOSING", "CLOSED"]
 
-# The fields each event type carries besides `type` and `data` (see the element's README).
+# The fields each event type carries besides `type` and `data` (see docs/api.md, Events).
 _EVENT_FIELDS = {
     "message": ("origin",),
     "error": ("message",),
