@@ -229,9 +229,9 @@ const runners = {
 
 before(async () => {
   ({app, tarball} = scratchApp());
-  // What the README's Python section and docs/python.md name in their prose (the runtimes),
-  // and React for the hydration example; the blocks install the rest themselves.
-  const used = ['brython', 'pyodide', '@pyscript/core', '@micropython/micropython-webassembly-pyscript', 'react', 'react-dom'];
+  // What docs/python.md's Brython block loads before docs/python/brython.md installs it, and
+  // React for the hydration example; the blocks install the rest themselves.
+  const used = ['brython', 'react', 'react-dom'];
   npmInstall(app, used.map(sameVersionAs));
   for (const engine of engines) {
     browsers[engine] = await puppeteer.launch(
