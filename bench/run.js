@@ -7,17 +7,18 @@ import {measureCycles, measureRep} from './measure.js';
 import {loadAverage, otherLoad, threadClock} from './proc.js';
 import {profileReport, profileWorkload} from './profile.js';
 import {compareReport, markdownTable, textReport} from './report.js';
+import {writeFigures} from '../scripts/figures/write.js';
 import {startServer} from './server.js';
 import {othersShare, stat, summarize, sum} from './stats.js';
 import {checkTargets} from './targets.js';
 import {messageWorkloads, sizes as workloadSizes} from './workloads.js';
 
 /**
- * npm run bench                 measure, print, write bench/results.json
+ * npm run bench                 measure, print, write bench/results.json and docs/performance.md
  *   -- --compare                  also print the change from the previous bench/results.json
  *   -- --reps N --cycles N        repetitions (3) and connection cycles per client (1000)
  *   -- --profile                  only profile the element's message path against raw and floor
- *   -- --markdown                 only print bench/results.json as the README's table
+ *   -- --markdown                 only print bench/results.json as docs/performance.md's table, and write it there
  *
  * Every client runs the same work in the same page of one Chromium, against
  * one local server; the order of clients alternates between repetitions and
@@ -53,6 +54,14 @@ const watchdog = setTimeout(() => {
 }, 7 * 60 * 1000);
 watchdog.unref();
 
+/** The table of docs/performance.md, from the run that measured it. */
+function writeBenchFigures(results) {
+  const {cpu, cores, os, node, browser} = results.machine;
+  const load = results.load?.start ? `, load average ${results.load.start.split(' ')[0]} at the start` : '';
+  const on = `${cpu}, ${cores} cores, ${os}, Node ${node}, ${browser.replace(/ \(.*/, '')}${load}`;
+  writeFigures(new URL('../docs/performance.md', import.meta.url), 'bench', 'npm run bench', markdownTable(results), {date: results.date, on});
+}
+
 /** Alternates the order: each repetition starts one client later, and every other one runs backwards. */
 function orderFor(rep) {
   const rotated = clients.map((_, i) => clients[(i + rep) % clients.length]);
@@ -61,7 +70,9 @@ function orderFor(rep) {
 
 async function main() {
   if (options.markdown) {
-    console.log(markdownTable(JSON.parse(await readFile(resultsFile, 'utf8'))));
+    const results = JSON.parse(await readFile(resultsFile, 'utf8'));
+    console.log(markdownTable(results));
+    writeBenchFigures(results);
     return;
   }
   const previous = options.compare ? await readFile(resultsFile, 'utf8').then(JSON.parse, () => undefined) : undefined;
@@ -150,6 +161,7 @@ async function main() {
     if (previous) console.log(`\n${compareReport(previous, results)}`);
     await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     log(`bench: wrote ${resultsFile.pathname}`);
+    writeBenchFigures(results);
   } finally {
     await browser?.close();
     await server.close();

@@ -4,7 +4,8 @@ import {serveRuntimeFilesAsIs} from '../test/servers/runtime-files.js';
 import {socketServerPlugin} from '../test/servers/socket-server-plugin.js';
 import {demoServerPlugin} from './demo-server.js';
 
-// `npm start`: the demo and its echo server (ws://…/ws/echo) on one local origin.
+// `npm start`: the demo and its echo server (ws://…/ws/echo) on one local origin (demo/serve.js
+// holds it to 127.0.0.1).
 const port = Number(process.env.PORT ?? 8000);
 
 export default {
@@ -26,15 +27,6 @@ export default {
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}),
     socketServerPlugin(),
     demoServerPlugin(),
-    {
-      // The dev server listens on every interface even for "localhost"; the demo stays on
-      // this machine: listen again on the loopback address alone.
-      name: 'loopback-only',
-      async serverStart({server}) {
-        await new Promise((resolve) => server.close(resolve));
-        await new Promise((resolve, reject) => server.listen(port, '127.0.0.1', resolve).once('error', reject));
-      },
-    },
     {
       name: 'print-demo-url',
       serverStart() {

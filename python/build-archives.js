@@ -84,8 +84,16 @@ function brythonPackage(files) {
     const source = contents.toString('utf8');
     scripts[(isPackage ? parts.slice(0, -1) : parts).join('.')] = isPackage ? ['.py', source, [], 1] : ['.py', source, []];
   }
+  // Where Brython's standard library (brython_stdlib.js) is not loaded, `import asyncio` fails
+  // with "No module named 'undefined'": this module says what to use instead.
+  const asyncioHint = readFileSync(join(here, 'brython_asyncio.py'));
+  hash.update(asyncioHint);
   const timestamp = parseInt(hash.digest('hex').slice(0, 12), 16);
-  return `__BRYTHON__.use_VFS = true;\n__BRYTHON__.update_VFS(${JSON.stringify({$timestamp: timestamp, ...scripts})});\n`;
+  const hint = JSON.stringify({$timestamp: timestamp, asyncio: ['.py', asyncioHint.toString('utf8'), []]});
+  return (
+    `__BRYTHON__.use_VFS = true;\n__BRYTHON__.update_VFS(${JSON.stringify({$timestamp: timestamp, ...scripts})});\n` +
+    `if (!__BRYTHON__.VFS?.asyncio) __BRYTHON__.update_VFS(${hint});\n`
+  );
 }
 
 const files = pythonFiles(packageFolder);

@@ -19,6 +19,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
+import {writeFigures} from '../scripts/figures/write.js';
 
 const root = new URL('../', import.meta.url);
 const horizonMs = 600_000;
@@ -183,8 +184,18 @@ function table(k) {
     format(widths.map((width) => '-'.repeat(width))),
     ...cells.map(format),
   ];
+  markdownTables.push(
+    [
+      `K = ${grouped(k)} handshakes/s:`,
+      '',
+      `| ${columns.map((column) => column.title).join(' | ')} |`,
+      `|${columns.map(() => '---').join('|')}|`,
+      ...cells.map((line) => `| ${line.map((cell) => (cell.includes('<') ? `\`${cell}\`` : cell)).join(' | ')} |`),
+    ].join('\n')
+  );
   return lines.join('\n');
 }
+const markdownTables = [];
 
 const legend = `
 peak/s       most connect attempts arriving at the server in one 1-second bucket (from t=0), refused ones included
@@ -197,7 +208,8 @@ wasted/socket  wasted divided by sockets
 attempts     every connect attempt that reached the server (opened ones included), until the run stopped
 ">${horizonMs / 1000} s" means not reached within the simulated ${horizonMs / 1000} s.`;
 
-console.log(budgets.map(table).join('\n\n'));
+const tables = budgets.map(table);
+console.log(tables.join('\n\n'));
 console.log(legend);
 
 // The battery's herd (50 elements, one restart) as first retries: bunching is what jitter prevents.
@@ -215,4 +227,19 @@ for (const [label, policy] of [
       `  ${label.padEnd(24)} after ${code}: 100 ms ${wide.median} / ${wide.p99} / ${wide.worst}   50 ms ${narrow.median} / ${narrow.p99} / ${narrow.worst}`
     );
   }
+}
+
+writeAtScaleFigures();
+
+/** With the default arguments, the tables of docs/at-scale.md. */
+function writeAtScaleFigures() {
+  if (process.argv.length > 2) return;
+  const intro = `${grouped(users)} users, seed ${seed}, the server down for ${outageSeconds} s after the 1012 close:`;
+  const columns = legend
+    .trim()
+    .split('\n')
+    .map((line) => /^(\S.*?\S)\s{2,}(.*)$/.exec(line))
+    .filter(Boolean)
+    .map(([, column, meaning]) => `- ${column}: ${meaning}`);
+  writeFigures(new URL('docs/at-scale.md', root), 'simulate', 'npm run simulate', [intro, ...markdownTables, columns.join('\n')].join('\n\n'));
 }

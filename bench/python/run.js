@@ -9,6 +9,7 @@ import {crossOriginIsolation} from '../../test/servers/cross-origin-isolation.js
 import {pythonScenarios} from '../../test/servers/python-scenarios.js';
 import {serveRuntimeFilesAsIs} from '../../test/servers/runtime-files.js';
 import {socketServerPlugin} from '../../test/servers/socket-server-plugin.js';
+import {writeFigures} from '../../scripts/figures/write.js';
 
 const engines = process.argv.some((arg) => arg.startsWith('--engine')) ? selectedEngines() : ['chromium'];
 const pages = [
@@ -51,6 +52,8 @@ async function measure(engine, path) {
   }
 }
 
+/** Each runtime's "load, round trips/s" per engine, for docs/performance.md. */
+const cells = new Map();
 try {
   for (const engine of engines) {
     console.log(`\n${engineLabels[engine]}: 1,000 round trips after 50 to warm up`);
@@ -60,8 +63,16 @@ try {
       // What is not the 1,050 round trips is loading the page, the runtime and py_websocket.
       const load = seconds - 1050 / perSecond;
       console.log(`  ${name.padEnd(26)}  ${`${load.toFixed(1)} s`.padStart(8)}  ${Math.round(perSecond).toLocaleString('en-US').padStart(13)}`);
+      cells.set(name, [...(cells.get(name) ?? []), `${load.toFixed(1)} s, ${Math.round(perSecond).toLocaleString('en-US')}`]);
     }
   }
+  const table = [
+    `| runtime | ${engines.map((engine) => `${engineLabels[engine]}: load, round trips/s`).join(' | ')} |`,
+    `|---|${engines.map(() => '---').join('|')}|`,
+    ...[...cells].map(([name, row]) => `| ${name} | ${row.join(' | ')} |`),
+  ].join('\n');
+  const command = ['npm run bench:python', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  writeFigures(new URL('../../docs/performance.md', import.meta.url), 'bench-python', command, table);
 } finally {
   await server.stop();
 }

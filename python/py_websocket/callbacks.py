@@ -26,7 +26,7 @@ from .runtime import (
 
 __all__ = ["WebSocket", "websocket", "Event", "CONNECTING", "OPEN", "CLOSING", "CLOSED"]
 
-# The fields each event type carries besides `type` and `data` (see the element's README).
+# The fields each event type carries besides `type` and `data` (see docs/api.md, Events).
 _EVENT_FIELDS = {
     "message": ("origin",),
     "error": ("message",),

@@ -18,7 +18,7 @@ function Echo({host, onText}: {host: string; onText: (text: string) => void}) {
 }
 
 /**
- * The way the README tells server-rendered apps to listen: a ref and addEventListener
+ * The way docs/frameworks.md tells server-rendered apps to listen: a ref and addEventListener
  * (React does not add a custom element's event props when it hydrates).
  */
 function HydratedEcho({host}: {host: string}) {
@@ -86,7 +86,7 @@ describe('<py-websocket> in React 19', () => {
     expect(log.closes[0].code).to.equal(1000);
   });
 
-  it('works after hydrateRoot, listening through a ref as the README shows', async () => {
+  it('works after hydrateRoot, listening through a ref as docs/frameworks.md shows', async () => {
     const id = uniqueId();
     const app = <HydratedEcho host={`/ws/echo?id=${id}`} />;
     // What a server sent: the element is in the page (and connecting) before React hydrates.

@@ -4,7 +4,7 @@ import type {PyWebSocketElement, PyWebSocketMessageEvent, PyWebSocketOpenEvent} 
 import type {} from '../../src/frameworks/vue.js';
 import {uniqueId, waitForServer} from '../helpers.js';
 
-/** A Vue 3 app with `@open` and `@message` on the element, as the README writes it. */
+/** A Vue 3 app with `@open` and `@message` on the element, as docs/frameworks.md writes it. */
 function echoApp(initialHost: string) {
   const host = ref(initialHost);
   const texts = ref<string[]>([]);

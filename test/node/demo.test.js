@@ -1,6 +1,8 @@
 // `npm start`'s demo, driven in Chromium: each panel does what it shows.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
+import {connect} from 'node:net';
+import {networkInterfaces} from 'node:os';
 import {after, before, describe, it} from 'node:test';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
@@ -8,6 +10,7 @@ import {freePort} from '../../scripts/free-port.js';
 import {root} from './scratch-app.js';
 
 let demo;
+let port;
 let browser;
 let page;
 const hosts = new Set();
@@ -18,7 +21,7 @@ const until = (check, what, timeout = 10000, ...args) =>
   page.waitForFunction(check, {timeout, polling: 50}, ...args).catch(() => assert.fail(`timed out: ${what}`));
 
 before(async () => {
-  const port = await freePort();
+  port = await freePort();
   demo = spawn(process.execPath, ['demo/serve.js'], {cwd: root, env: {...process.env, PORT: String(port)}, stdio: ['ignore', 'pipe', 'inherit']});
   await new Promise((resolve, reject) => {
     demo.stdout.on('data', (chunk) => String(chunk).includes('demo:') && resolve());
@@ -115,6 +118,35 @@ describe('the demo', () => {
     await page.click('#worker-run');
     await until(() => document.getElementById('worker-log').textContent.includes('done'), 'the worker ran the client', 60000);
     assert.match(await page.$eval('#worker-log', (log) => log.textContent), /echo: asyncio\nclosed with 1000/);
+  });
+
+  it('fits a 390 px wide phone screen without scrolling sideways, every part open', async () => {
+    await page.setViewport({width: 390, height: 844});
+    try {
+      await page.$$eval('details', (all) => all.forEach((details) => (details.open = true)));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const over = await page.evaluate(() =>
+        [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => element.outerHTML.slice(0, 60))
+      );
+      assert.ok(width <= 390, `the page is ${width} px wide: ${JSON.stringify(over)}`);
+    } finally {
+      await page.setViewport({width: 800, height: 600});
+    }
+  });
+
+  it('listens on 127.0.0.1 alone, and a taken port says in one line which variable to set', async () => {
+    const second = spawn(process.execPath, ['demo/serve.js'], {cwd: root, env: {...process.env, PORT: String(port)}, stdio: ['ignore', 'pipe', 'pipe']});
+    let stderr = '';
+    second.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => second.on('exit', resolve));
+    assert.equal(code, 1);
+    assert.equal(stderr, `Port ${port} is taken: set PORT to another one, as in PORT=8123 npm start\n`);
+    // This machine's other addresses: nothing answers there.
+    const others = Object.values(networkInterfaces()).flat().filter((address) => address.family === 'IPv4' && !address.internal);
+    for (const {address} of others) {
+      const error = await new Promise((resolve) => connect(port, address).on('connect', function () { this.destroy(); resolve(null); }).on('error', resolve));
+      assert.equal(error?.code, 'ECONNREFUSED', `${address}:${port} answered`);
+    }
   });
 
   it('reaches nothing beyond this machine and throws nothing', () => {

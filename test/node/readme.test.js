@@ -1,82 +1,109 @@
-// Every code block of the README, run as written in an app that installed the packed
-// package, its pages opened in Chromium. Each block is preceded by a marker naming how it
-// runs and what shows that it worked: <!-- run: page "got hello" -->.
+// Every code block of README.md and docs/, run as written, in order, in one app folder: the
+// install block installs the packed package, the example server serves the app, and each
+// page opens in Chromium and Firefox (DOCS_ENGINES=chromium picks one). Each block is preceded
+// by a marker naming how it runs, the file it is and what shows that it worked:
+// <!-- run: page index.html "got hello" -->.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {execFileSync, spawn} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {basename, dirname, join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
+import {firefoxPath, firefoxPrefs} from '../../scripts/engines/firefox.js';
+import {freePort} from '../../scripts/free-port.js';
+import {blocksOf, docPages} from './doc-blocks.js';
 import {npmInstall, root, sameVersionAs, scratchApp} from './scratch-app.js';
 
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
-const marker = /<!-- run: ([\w-]+)(?: "((?:[^"\\]|\\.)*)")?(?: "((?:[^"\\]|\\.)*)")? -->\n$/;
-const unescape = (text) => text?.replace(/\\(.)/g, '$1');
-
-/** Every fenced block, with the marker on the line before it (if any). */
-const blocks = [...readme.matchAll(fence)].map((match, index) => {
-  const before = readme.slice(0, match.index);
-  const [, runner, first, second] = marker.exec(before) ?? [];
-  const line = before.split('\n').length;
-  // One argument: what must show; two: what to click, then what must show.
-  const [click, expect] = second === undefined ? [undefined, unescape(first)] : [unescape(first), unescape(second)];
-  return {index, line, lang: match[1], code: match[2], runner, click, expect};
-});
+// DOCS_PAGES=docs/api.md,… runs some pages only (and the README, which installs and serves).
+const pages = docPages().filter((page) => !process.env.DOCS_PAGES || page === 'README.md' || process.env.DOCS_PAGES.split(',').includes(page));
+const blocks = pages.flatMap(blocksOf);
+const engines = (process.env.DOCS_ENGINES ?? 'chromium,firefox').split(',');
+const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** How the docs name the tarball, seen from the reader's app: a clone of this repository beside it. */
+const tarballPath = `../py-websocket/py-websocket-${version}.tgz`;
 
 /** What shows a Python error in the console: a traceback, a finalizer's complaint, a task's exception nobody took. */
 const pythonErrorLine = /Traceback \(most recent call last\)|Exception ignored|exception (was never|wasn't) retrieved|Unhandled exception in event loop/i;
 const elementScript = '<script type="module" src="/node_modules/py-websocket/dist/py-websocket.js"></script>';
-/** Adds `line` as the last line of a page's last Python script. */
-const withLastPythonLine = (html, line) => html.replace(/\n<\/script>(?![\s\S]*<\/script>)/, `\n${line}\n</script>`);
 
 let app;
+let tarball;
 let server;
+let serverPort;
 let origin;
-let browser;
+const browsers = {};
 
 /**
- * Opens `file` of the app and resolves once the console shows `text`, or the page shows it
- * in <output>, or (`css: true`) `text` is a selector that matches. With `click`, clicks that
- * selector once every <py-websocket> of the page is open (a script-free page shows nothing
- * itself: its elements' messages are logged here, as "message: <data>").
+ * Opens `file` of the app (or a full URL) in every engine and resolves once the page shows
+ * `text` in an <output> or a list, or the console shows it, or (`css: true`) `text` is a
+ * selector that matches. With `click`, clicks that selector once every <py-websocket> of the
+ * page is open (after the page's first --connect button, if it has one), and `text` must
+ * show on the page itself: a script-free page shows its result.
  */
-async function expectInPage(file, text, {timeout = 30000, click, css = false} = {}) {
-  const page = await browser.newPage();
+async function expectInPage(file, text, options = {}) {
+  for (const engine of engines) await expectInEngine(engine, file, text, options);
+}
+
+async function expectInEngine(engine, file, text, {timeout = 60000, click, css = false}) {
+  const page = await browsers[engine].newPage();
   const seen = [];
   page.on('console', (message) => seen.push(message.text()));
   page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
   try {
-    await page.goto(`${origin}/${file}`);
-    await page.evaluate(() => {
-      for (const element of document.querySelectorAll('py-websocket')) {
-        element.addEventListener('message', (event) => console.log(`message: ${event.data}`));
-      }
-    });
+    await page.goto(/^https?:/.test(file) ? file : `${origin}/${file}`);
     if (click) {
-      // A manual element is connected by the first button (--connect) when there is one.
       const connect = await page.$('button[command="--connect"]');
       if (connect) await connect.click();
-      await page.waitForFunction(() => [...document.querySelectorAll('py-websocket')].every((element) => element.readyState === 1));
+      await page.waitForFunction(() => [...document.querySelectorAll('py-websocket')].every((element) => element.readyState === 1), {timeout});
       await page.click(click);
     }
     const deadline = Date.now() + timeout;
     for (;;) {
-      const output = await page.evaluate(() => document.querySelector('output')?.textContent ?? '');
+      const shown = await page.evaluate(() => [...document.querySelectorAll('output, li')].map((element) => element.textContent).join('\n'));
       const matches = css && (await page.evaluate((selector) => document.querySelector(selector) !== null, text));
-      if (matches || output.includes(text) || seen.some((line) => line.includes(text))) {
-        const pythonErrors = seen.filter((line) => pythonErrorLine.test(line));
-        assert.deepEqual(pythonErrors, [], `${file} showed a Python error`);
+      if (matches || shown.includes(text) || (!click && seen.some((line) => line.includes(text)))) {
+        const problems = seen.filter((line) => pythonErrorLine.test(line) || line.startsWith('page error:'));
+        assert.deepEqual(problems, [], `${file} in ${engine} showed an error`);
         return;
       }
-      if (Date.now() > deadline) assert.fail(`"${text}" did not show in ${file}; console: ${JSON.stringify(seen)}`);
+      if (Date.now() > deadline) assert.fail(`"${text}" did not show in ${file} in ${engine}; console: ${JSON.stringify(seen)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     await page.close();
   }
+}
+
+/** Runs a shell block in the app: the tarball where the reader's clone would be, npm from its cache where it can. */
+function runShell(code) {
+  const script = code
+    .replaceAll(tarballPath, tarball)
+    .replace(/^(.*\bnpm install\b.*)$/gm, '$1 --prefer-offline --no-audit --no-fund --loglevel=error');
+  // (its output shows only when it fails: execFileSync puts stderr in the error)
+  execFileSync('sh', ['-e', '-c', script], {cwd: app, stdio: 'pipe'});
+}
+
+/** Starts `npx vite` in `folder` of the app, its proxy pointed at the example server's port; resolves with its URL and a stop(). */
+async function startVite(folder) {
+  const config = join(app, folder, 'vite.config.js');
+  const text = readFileSync(config, 'utf8');
+  assert.match(text, /'http:\/\/127\.0\.0\.1:8000'/, 'the proxy points at the example server');
+  writeFileSync(config, text.replace("'http://127.0.0.1:8000'", `'http://127.0.0.1:${serverPort}'`));
+  const port = await freePort();
+  const vite = spawn('npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {cwd: join(app, folder), stdio: ['ignore', 'pipe', 'inherit'], detached: true});
+  await new Promise((resolve, reject) => {
+    vite.stdout.on('data', (chunk) => String(chunk).includes(`:${port}`) && resolve());
+    vite.on('exit', (code) => reject(new Error(`vite exited with ${code}`)));
+  });
+  return {url: `http://127.0.0.1:${port}/`, stop: () => process.kill(-vite.pid)};
+}
+
+/** Writes `code` as `file` of the app. */
+function save(file, code) {
+  mkdirSync(dirname(join(app, file)), {recursive: true});
+  writeFileSync(join(app, file), code);
 }
 
 /** Bundles `entry` (a file of the app) for the browser, as an app's build would, into a page. */
@@ -117,39 +144,55 @@ const runners = {
       assert.ok(scripts[command], `npm ${command} is not a script of package.json`);
     }
   },
+  pack({code}) {
+    // It ran before the others, as `npm pack` (the build had run): the tarball it writes is the one the docs name.
+    assert.equal(code.trim(), 'npm pack');
+    assert.equal(basename(tarball), basename(tarballPath));
+  },
   install({code}) {
-    // It ran before the others (the app needs it): the package came from the tarball.
-    assert.match(code, /^npm install py-websocket$/m);
+    assert.ok(code.includes(tarballPath), `the install block installs ${tarballPath}`);
+    runShell(code);
     assert.ok(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).dependencies['py-websocket']);
   },
-  server() {
-    // It is serving: every page below is loaded through it.
-    assert.ok(origin);
+  async server({code}) {
+    save('server.mjs', code);
+    server = spawn(process.execPath, ['server.mjs'], {cwd: app, env: {...process.env, PORT: '0'}, stdio: ['ignore', 'pipe', 'inherit']});
+    serverPort = await new Promise((resolve, reject) => {
+      server.stdout.on('data', (chunk) => {
+        const url = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
+        if (url) resolve(Number(url[1]));
+      });
+      server.on('exit', (exit) => reject(new Error(`server.mjs exited with ${exit}`)));
+    });
+    origin = `http://127.0.0.1:${serverPort}`;
   },
-  async page({code, expect}, name) {
-    writeFileSync(join(app, `${name}.html`), code);
-    await expectInPage(`${name}.html`, expect);
+  file({code, argument}) {
+    assert.ok(argument, 'a file block names its file');
+    save(argument, code);
   },
-  async click({code, click, expect}, name) {
-    writeFileSync(join(app, `${name}.html`), code);
-    await expectInPage(`${name}.html`, expect, {click});
+  shell({code}) {
+    runShell(code);
   },
-  async css({code, expect}, name) {
-    writeFileSync(join(app, `${name}.html`), code);
-    await expectInPage(`${name}.html`, expect, {css: true});
+  async vite({code, argument, expect}) {
+    assert.equal(code.trim(), 'npx vite');
+    const vite = await startVite(argument);
+    try {
+      await expectInPage(vite.url, expect);
+    } finally {
+      vite.stop();
+    }
   },
-  async bundle({code, expect}, name) {
-    writeFileSync(join(app, `${name}.js`), code);
-    await expectInPage(await bundlePage(name, `${name}.js`), expect);
+  async page({code, argument, expect}, name) {
+    save(argument ?? `${name}.html`, code);
+    await expectInPage(argument ?? `${name}.html`, expect);
   },
-  async react({code, expect}, name) {
-    writeFileSync(join(app, `${name}.component.tsx`), code);
-    writeFileSync(
-      join(app, `${name}.tsx`),
-      `import {createRoot} from 'react-dom/client';\nimport App from './${name}.component.tsx';\n` +
-        `createRoot(document.body.appendChild(document.createElement('div'))).render(<App />);\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.tsx`), expect);
+  async click({code, argument, click, expect}, name) {
+    save(argument ?? `${name}.html`, code);
+    await expectInPage(argument ?? `${name}.html`, expect, {click});
+  },
+  async css({code, argument, expect}, name) {
+    save(argument ?? `${name}.html`, code);
+    await expectInPage(argument ?? `${name}.html`, expect, {css: true});
   },
   async 'react-hydrate'({code, expect}, name) {
     writeFileSync(join(app, `${name}.component.tsx`), code);
@@ -163,32 +206,6 @@ const runners = {
     );
     await expectInPage(await bundlePage(name, `${name}.tsx`), expect);
   },
-  async vue({code, expect}, name) {
-    const {parse, compileScript} = await import(join(app, 'node_modules/vue/compiler-sfc/index.mjs'));
-    const {descriptor} = parse(code, {filename: `${name}.vue`});
-    const compiled = compileScript(descriptor, {
-      id: name,
-      inlineTemplate: true,
-      templateOptions: {compilerOptions: {isCustomElement: (tag) => tag === 'py-websocket'}},
-    });
-    writeFileSync(join(app, `${name}.component.ts`), compiled.content);
-    writeFileSync(
-      join(app, `${name}.ts`),
-      `import {createApp} from 'vue';\nimport Component from './${name}.component.ts';\n` +
-        `createApp(Component).mount(document.body.appendChild(document.createElement('div')));\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.ts`), expect);
-  },
-  async svelte({code, expect}, name) {
-    const {compile} = await import(join(app, 'node_modules/svelte/src/compiler/index.js'));
-    writeFileSync(join(app, `${name}.component.js`), compile(code, {filename: `${name}.svelte`, generate: 'client'}).js.code);
-    writeFileSync(
-      join(app, `${name}.js`),
-      `import {mount} from 'svelte';\nimport Component from './${name}.component.js';\n` +
-        `mount(Component, {target: document.body});\n`
-    );
-    await expectInPage(await bundlePage(name, `${name}.js`), expect);
-  },
   async 'python-module'({code, expect}, name) {
     // The Brython recipe below, around the block.
     const page = `<!doctype html>\n${elementScript}\n<script src="/node_modules/brython/brython.min.js"></script>\n` +
@@ -198,63 +215,52 @@ const runners = {
     await expectInPage(`${name}.html`, expect);
   },
   async 'python-asyncio'({code, expect}, name) {
-    await expectInPage(asyncioPage(name, code), expect, {timeout: 60000});
+    await expectInPage(asyncioPage(name, code), expect);
   },
-  async 'cpython-in-page'({code, expect}, name) {
+  async 'cpython-in-page'({code, expect, page}, name) {
     // The CPython client with what the README says changes: the import's first word, and an address the page reaches.
     assert.match(code, /^from websockets\.asyncio\.client import connect$/m);
     const inPage = code.replace('from websockets.', 'from py_websocket.').replace('ws://localhost:8765', '/ws/echo');
-    const shown = blocks.find((block) => block.runner === 'python-asyncio').code;
+    const shown = blocks.find((block) => block.runner === 'python-asyncio' && block.page === page).code;
     assert.equal(inPage, shown, 'the page version differs from the CPython one only in its import and address');
-    await expectInPage(asyncioPage(name, inPage), expect, {timeout: 60000});
-  },
-  async recipe({lang, code}, name) {
-    // A loading recipe: it worked when a line added after it runs.
-    const page =
-      lang === 'js'
-        ? `<!doctype html>\n${elementScript}\n<script type="module">\n${code}\nconsole.log('readme: loaded');\n</script>\n`
-        : `<!doctype html>\n${elementScript}\n${withLastPythonLine(code, 'print("readme: loaded")')}\n`;
-    writeFileSync(join(app, `${name}.html`), page);
-    await expectInPage(`${name}.html`, 'readme: loaded', {timeout: 60000});
+    await expectInPage(asyncioPage(name, inPage), expect);
   },
 };
 
 before(async () => {
-  let tarball;
   ({app, tarball} = scratchApp());
-  // The install block, with the packed package in place of the registry's.
-  npmInstall(app, [tarball]);
-  // What the examples name: ws for the server, the Python runtimes, the frameworks.
-  const used = ['ws', 'brython', 'pyodide', '@pyscript/core', '@micropython/micropython-webassembly-pyscript', 'react', 'react-dom', 'vue', 'svelte'];
+  // What docs/python.md's Brython block loads before docs/python/brython.md installs it, and
+  // React for the hydration example; the blocks install the rest themselves.
+  const used = ['brython', 'react', 'react-dom'];
   npmInstall(app, used.map(sameVersionAs));
-  const serverBlock = blocks.find((block) => block.runner === 'server');
-  writeFileSync(join(app, 'server.mjs'), serverBlock.code);
-  server = spawn(process.execPath, ['server.mjs'], {cwd: app, env: {...process.env, PORT: '0'}, stdio: ['ignore', 'pipe', 'inherit']});
-  origin = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => {
-      const url = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
-      if (url) resolve(`http://127.0.0.1:${url[1]}`);
-    });
-    server.on('exit', (code) => reject(new Error(`server.mjs exited with ${code}`)));
-  });
-  browser = await puppeteer.launch({executablePath: chromiumPath, headless: true, args: chromiumArgs});
+  for (const engine of engines) {
+    browsers[engine] = await puppeteer.launch(
+      engine === 'firefox'
+        ? {browser: 'firefox', executablePath: firefoxPath, headless: true, extraPrefsFirefox: firefoxPrefs}
+        : {executablePath: chromiumPath, headless: true, args: chromiumArgs}
+    );
+  }
 });
 
 after(async () => {
-  await browser?.close();
+  for (const browser of Object.values(browsers)) await browser.close();
   server?.kill();
   if (app) rmSync(app, {recursive: true, force: true});
 });
 
-describe('README code blocks', () => {
+describe('the code blocks of README.md and docs/', () => {
   it('every block says how it runs', () => {
     const unmarked = blocks.filter((block) => !runners[block.runner]);
-    assert.deepEqual(unmarked.map(({line, runner}) => `line ${line}: ${runner ?? 'no marker'}`), []);
+    assert.deepEqual(unmarked.map(({page, line, runner}) => `${page} line ${line}: ${runner ?? 'no marker'}`), []);
+  });
+
+  it('README.md stays a front page: under 15 KB', () => {
+    assert.ok(readFileSync(join(root, 'README.md')).length < 15000);
   });
 
   for (const block of blocks.filter((block) => runners[block.runner])) {
-    it(`runs the ${block.lang} block at line ${block.line} (${block.runner})`, {timeout: 90000}, () =>
-      runners[block.runner](block, `readme-${block.index}`)
+    it(`runs ${block.page} line ${block.line}: ${block.lang} (${block.runner}${block.argument ? ` ${block.argument}` : ''})`, {timeout: 300000}, () =>
+      runners[block.runner](block, `${block.page.replace(/\W+/g, '-')}-${block.index}`)
     );
   }
 });
