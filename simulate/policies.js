@@ -13,9 +13,9 @@
  * Every socket has been open for a long time when the storm starts, so each
  * library starts from its "connected and settled" state.
  */
-import {reconnectDelay} from '../lib/backoff.js';
-import {isRetriedClose} from '../lib/close-policy.js';
-import {isRetried} from '../lib/socket-state.js';
+import {reconnectDelay} from '../lib/socket/backoff.js';
+import {isRetriedClose} from '../lib/socket/close-policy.js';
+import {isRetried} from '../lib/socket/state.js';
 
 /** The code a browser reports when a connect fails (refused TCP, HTTP 503) (RFC 6455 §7.1.5). */
 export const FAILED_CONNECT_CODE = 1006;
