@@ -244,7 +244,7 @@ export class TabSocket implements HubSocket {
     this.#channel?.close();
     this.#channel = undefined;
     this.#solo = true;
-    this.#socket = new ReconnectingSocket(this.#options, this.#listener, this.queue);
+    this.#socket = new ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
     this.#socket.connect();
   }
 
@@ -258,7 +258,7 @@ export class TabSocket implements HubSocket {
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
     this.#unchecked = [];
-    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, this.queue));
+    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
     let burst = {bytes: 0, end: 0, at: -Infinity};
     socket.onSent = (sender, position) => {
       // The bytes handed over since the socket was last quiet (a new connection counts from 0).

@@ -19,6 +19,20 @@ export interface SocketOptions extends ConnectionOptions {
   minUptime: number;
 }
 
+/** The element's defaults (its attributes' documented defaults). */
+export const defaultSocketOptions: Omit<SocketOptions, 'url'> = {
+  protocols: [],
+  binaryType: 'blob',
+  connectTimeout: 10000,
+  heartbeat: 0,
+  heartbeatTimeout: 0,
+  heartbeatMessage: 'ping',
+  reconnectDelay: 1000,
+  reconnectMaxDelay: 30000,
+  maxRetries: Infinity,
+  minUptime: 5000,
+};
+
 /** What a hub needs of its socket: a ReconnectingSocket, or a tab's view of one held in another tab. */
 export interface HubSocket {
   readonly state: SocketState;
@@ -80,12 +94,17 @@ export class ReconnectingSocket implements HubSocket {
   #openedAt?: number;
 
   /**
-   * `queue`: where sends wait, when it is another's too (a tab that takes a shared socket
-   * over); `environment`: the socket factory, clock, timers, randomness and online signal
-   * (the browser's by default).
+   * `options`: `url` at least (the rest as the element's defaults, `defaultSocketOptions`);
+   * `environment`: the socket factory, clock, timers, randomness and online signal (the
+   * browser's by default); `queue`: where sends wait, when it is another's too (a tab that
+   * takes a shared socket over).
    */
-  constructor(options: SocketOptions, listener: SocketListener, queue = new SendQueue(), environment: SocketEnvironment = browserEnvironment) {
-    this.options = options;
+  constructor(
+    options: Partial<SocketOptions> & {url: string},
+    listener: SocketListener,
+    {environment = browserEnvironment, queue = new SendQueue()}: {environment?: SocketEnvironment; queue?: SendQueue} = {}
+  ) {
+    this.options = {...defaultSocketOptions, ...options};
     this.#listener = listener;
     this.queue = queue;
     this.#environment = environment;
