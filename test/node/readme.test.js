@@ -208,6 +208,17 @@ const runners = {
     assert.equal(inPage, shown, 'the page version differs from the CPython one only in its import and address');
     await expectInPage(asyncioPage(name, inPage), expect, {timeout: 60000});
   },
+  async node({code, expect}, name) {
+    // Run with Node in the app, against the README's server (the block's address is its default).
+    writeFileSync(join(app, `${name}.mjs`), code.replaceAll('ws://localhost:8000', origin.replace(/^http/, 'ws')));
+    const output = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [`${name}.mjs`], {cwd: app, stdio: ['ignore', 'pipe', 'inherit']});
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exited with ${code}: ${text}`))));
+    });
+    assert.ok(output.includes(expect), `${JSON.stringify(expect)} not in ${JSON.stringify(output)}`);
+  },
   async recipe({lang, code}, name) {
     // A loading recipe: it worked when a line added after it runs.
     const page =
