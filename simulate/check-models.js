@@ -10,9 +10,8 @@
  * and the minUptime rule (a connection that dies within 5 s keeps its count,
  * one that lives longer resets it).
  *
- * <py-websocket> needs no such check here: its model calls lib/backoff.js and
- * lib/close-policy.js, the element's own code, and the element's tests cover
- * how it calls them.
+ * <py-websocket> needs no such check: the simulation runs its built socket core
+ * itself (core-clients.js).
  */
 import {createRequire} from 'node:module';
 import {partysocket, reconnectingWebSocket, FAILED_CONNECT_CODE} from './policies.js';

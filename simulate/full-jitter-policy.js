@@ -19,8 +19,8 @@
  * storm every socket was settled, and one that opens stays open, so that rule
  * only shows here as "every socket starts from 0").
  */
-import {reconnectDelay} from '../lib/backoff.js';
-import {isRetriedClose} from '../lib/close-policy.js';
+import {reconnectDelay} from '../lib/socket/backoff.js';
+import {isRetriedClose} from '../lib/socket/close-policy.js';
 import {hintedDelay, parseRetryHint} from '../lib/socket/retry-hint.js';
 
 /** The server says it is restarting (1012) or overloaded (1013): spread the herd it makes. */

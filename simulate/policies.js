@@ -1,6 +1,7 @@
 /**
- * How each client library decides when to reconnect, reduced to two hooks the
- * simulation calls per socket:
+ * How reconnecting-websocket and partysocket decide when to reconnect, modelled and
+ * reduced to two hooks the simulation calls per socket (<py-websocket> needs no
+ * model: core-clients.js runs its built core):
  *
  *   closed(i, code, now) -> milliseconds to wait before the next attempt, or -1 to stop
  *   opened(i, now)       -> the handshake of socket i succeeded
@@ -13,49 +14,8 @@
  * Every socket has been open for a long time when the storm starts, so each
  * library starts from its "connected and settled" state.
  */
-import {reconnectDelay} from '../lib/backoff.js';
-import {isRetriedClose} from '../lib/close-policy.js';
-import {isRetried} from '../lib/socket-state.js';
-
 /** The code a browser reports when a connect fails (refused TCP, HTTP 503) (RFC 6455 §7.1.5). */
 export const FAILED_CONNECT_CODE = 1006;
-
-/**
- * <py-websocket>, driven through the project's own built modules (lib/), so the
- * simulation follows the element if its backoff or close policy changes:
- *   lib/close-policy.js  isRetriedClose(code): which close codes are retried (1012: yes)
- *   lib/socket-state.js  isRetried(retriedCode, attemptsMade, maxRetries): the retry decision
- *   lib/backoff.js       reconnectDelay(attempt, base, max, random): full jitter, whole ms
- * and ReconnectingSocket (src/reconnecting-socket.ts) uses them so: on an end it asks
- * isRetried(isRetriedClose(code), attempts, maxRetries); the attempt about to be made is
- * attempts + 1, its wait reconnectDelay(attempt, reconnect-delay, reconnect-max-delay),
- * and when the wait is over attempts = attempt; an open sets attempts back to 0.
- * Defaults (src/element-properties.ts): reconnect-delay 1000, reconnect-max-delay 30000,
- * max-retries Infinity, connect-timeout 10000.
- * So after the 1012 close the first reconnect is attempt 1, its wait uniform in [0, 1000] ms.
- */
-export function pyWebSocket({baseDelay = 1000, maxDelay = 30000, maxRetries = Infinity, connectTimeoutMs = 10000} = {}) {
-  return {
-    name: 'py-websocket',
-    connectTimeoutMs,
-    create(count, random) {
-      const attempts = new Int32Array(count);
-      return {
-        closed(i, code) {
-          if (!isRetried(isRetriedClose(code), attempts[i], maxRetries)) return -1;
-          const attempt = attempts[i] + 1;
-          // The element stores `attempt` when the wait ends; nothing else can
-          // touch the count in between here, so storing it now is the same.
-          attempts[i] = attempt;
-          return reconnectDelay(attempt, baseDelay, maxDelay, random);
-        },
-        opened(i) {
-          attempts[i] = 0;
-        },
-      };
-    },
-  };
-}
 
 /**
  * reconnecting-websocket and its fork partysocket share this logic line for

@@ -11,8 +11,8 @@
  * (no sockets, no timers): every client socket is closed with 1012 at t = 0,
  * the server refuses connects for the outage and then admits at most K
  * handshakes per second, 503 for the rest. Each row is one client library's
- * reconnect policy; <py-websocket> is driven through the built lib/ modules,
- * so run `npm run build` first.
+ * reconnect policy; <py-websocket> is its built socket core itself (lib/socket/,
+ * one ReconnectingSocket per socket on the virtual clock), so run `npm run build` first.
  *
  * node simulate/check-models.js runs the installed reconnecting-websocket and
  * partysocket on a virtual clock and checks their models against them.
@@ -65,12 +65,13 @@ if (tabs > 255) {
 const budgets = options.k === undefined ? [2000, 10000] : [wholeNumber('k', 1)];
 
 // The element's policy is imported from the build, not copied: without it there is nothing to simulate.
-const needed = ['lib/backoff.js', 'lib/close-policy.js', 'lib/socket/retry-hint.js'].filter((file) => !existsSync(new URL(file, root)));
+const needed = ['lib/socket/index.js'].filter((file) => !existsSync(new URL(file, root)));
 if (needed.length > 0) {
-  console.error(`${needed.join(' and ')} missing: run \`npm run build\` first (simulate/ drives the element's built modules).`);
+  console.error(`${needed.join(' and ')} missing: run \`npm run build\` first (simulate/ drives the built socket core).`);
   process.exit(1);
 }
-const {modelSources, partysocket, pyWebSocket, reconnectingWebSocket} = await import('./policies.js');
+const {modelSources, partysocket, reconnectingWebSocket} = await import('./policies.js');
+const {pyWebSocketCore: pyWebSocket} = await import('./core-clients.js');
 const {simulateStorm} = await import('./storm.js');
 const {fullJitter, proposed} = await import('./full-jitter-policy.js');
 const {retryHintReason} = await import('./server.js');

@@ -68,6 +68,8 @@ export function simulateStorm({policy, users, socketsPerUser, seed, handshakesPe
     now = queue.time;
     if (now > horizonMs) break;
     if (phase[i] === WAITING) {
+      // A policy that runs real code makes its attempt now (its wait timer fires).
+      clients.attempt?.(i, now);
       const answer = server.arrive(now);
       const heard = now + server.latency[answer];
       if (answer === ACCEPTED) {

@@ -1,4 +1,4 @@
-import {PyWebSocketElement} from './py-websocket-element.js';
+import {PyWebSocketElement} from './element/py-websocket-element.js';
 
 // A page may load the element twice (a bundle and the npm build): the first definition wins.
 // On a server (no registry) importing the element defines nothing and throws nothing.

@@ -1,6 +1,6 @@
 import './define.js';
 
-export {PyWebSocketElement} from './py-websocket-element.js';
+export {PyWebSocketElement} from './element/py-websocket-element.js';
 export {
   PyWebSocketEvent,
   PyWebSocketOpenEvent,
@@ -15,5 +15,5 @@ export {
   type CloseDetail,
   type ReconnectingDetail,
   type GiveupDetail,
-} from './events.js';
-export type {SocketData} from './socket-data.js';
+} from './element/events.js';
+export type {SocketData} from './socket/data.js';

@@ -1,6 +1,6 @@
 import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
-import {reconnectDelay} from '../src/backoff.js';
+import {reconnectDelay} from '../src/socket/backoff.js';
 
 /** A small seeded generator (mulberry32), so the schedule below is the same on every run. */
 function seededRandom(seed: number): () => number {

@@ -1,6 +1,6 @@
 import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
-import {checkCloseArguments} from '../src/close-arguments.js';
+import {checkCloseArguments} from '../src/element/close-arguments.js';
 
 /** What the browser's own WebSocket.close() throws for the same arguments (nothing is ever opened). */
 function nativeCloseError(...args: unknown[]): string | undefined {

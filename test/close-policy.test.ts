@@ -1,6 +1,6 @@
 import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
-import {isRetriedClose} from '../src/close-policy.js';
+import {isRetriedClose} from '../src/socket/close-policy.js';
 
 describe('isRetriedClose', () => {
   it('retries the ends that a server restart, a broken network or a passing fault cause', () => {

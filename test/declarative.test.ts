@@ -1,6 +1,6 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {PyWebSocketElement, type PyWebSocketErrorEvent} from '../src/index.js';
-import {formFields} from '../src/declarative.js';
+import {formFields} from '../src/element/declarative.js';
 import {oneEvent, pause, recordEvents, serverLog, uniqueId, waitForServer} from './helpers.js';
 
 /** Whether this browser has invoker commands (buttons with commandfor/command). */

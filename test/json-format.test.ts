@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {PyWebSocketElement, type PyWebSocketMessageEvent} from '../src/index.js';
-import {decodeJson, encodeJson} from '../src/json-format.js';
+import {decodeJson, encodeJson} from '../src/element/json-format.js';
 import {oneEvent, recordEvents, uniqueId, waitForServer} from './helpers.js';
 
 describe('JSON encoding', () => {

@@ -1,7 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import type {CloseDetail, ReconnectingDetail} from '../src/events.js';
-import {ReconnectingSocket, type SocketListener, type SocketOptions} from '../src/reconnecting-socket.js';
-import type {SocketData} from '../src/send-queue.js';
+import type {SocketListener} from '../src/socket/events.js';
+import {ReconnectingSocket, type SocketOptions} from '../src/socket/reconnecting-socket.js';
+import type {SocketData} from '../src/socket/send-queue.js';
 import {FaultServer, pause, serverLog, uniqueId, waitForServer} from './helpers.js';
 
 /** Every rule of the contract's "Reconnecting" section, held by the socket core alone (no element, no DOM event). */
@@ -13,16 +13,30 @@ function recorder(options: {prevent?: boolean} = {}) {
   const heard: Heard[] = [];
   const sender = {};
   let socket: ReconnectingSocket;
-  const listener: SocketListener = {
-    opened: () => heard.push({type: 'opened'}),
-    received: (data) => heard.push({type: 'received', detail: data}),
-    failed: (message) => heard.push({type: 'failed', detail: message}),
-    closed: (close: CloseDetail) => heard.push({type: 'closed', detail: {...close, state: socket.state}}),
-    reconnecting: (detail: ReconnectingDetail) => {
-      heard.push({type: 'reconnecting', detail});
-      return !options.prevent;
-    },
-    stopped: (detail) => heard.push({type: 'stopped', detail: {...detail, unsent: socket.queue.takeAll(sender)}}),
+  // The core's events, noted under the names these tests use.
+  const listener: SocketListener = (event) => {
+    switch (event.type) {
+      case 'open':
+        return void heard.push({type: 'opened'});
+      case 'message':
+        return void heard.push({type: 'received', detail: event.data});
+      case 'error':
+        return void heard.push({type: 'failed', detail: event.message});
+      case 'close': {
+        const {code, reason, wasClean} = event;
+        return void heard.push({type: 'closed', detail: {code, reason, wasClean, state: socket.state}});
+      }
+      case 'reconnecting': {
+        const {attempt, delay, code, reason} = event;
+        heard.push({type: 'reconnecting', detail: {attempt, delay, code, reason}});
+        event.prevented = options.prevent === true;
+        return;
+      }
+      case 'stopped': {
+        const {attempts, retriesRanOut, unsent} = event;
+        return void heard.push({type: 'stopped', detail: {attempts, retriesRanOut, unsent: [...unsent, ...socket.queue.takeAll(sender)]}});
+      }
+    }
   };
   const make = (url: string, overrides: Partial<SocketOptions> = {}) =>
     (socket = new ReconnectingSocket(

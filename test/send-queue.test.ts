@@ -1,6 +1,6 @@
 import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
-import {SendQueue, type SocketData} from '../src/send-queue.js';
+import {SendQueue, type SocketData} from '../src/socket/send-queue.js';
 
 describe('SendQueue', () => {
   it('hands messages back in the order they were queued', () => {

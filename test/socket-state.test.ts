@@ -5,62 +5,80 @@ import {
   CLOSING,
   CONNECTING,
   isRetried,
-  nextState,
   OPEN,
   readyStateOf,
-  transitions,
+  transition,
   type SocketInput,
   type SocketState,
-} from '../src/socket-state.js';
+} from '../src/socket/state.js';
 
 const states: SocketState[] = ['closed', 'connecting', 'open', 'closing', 'waiting'];
 const inputs: SocketInput[] = [
   {type: 'connect'},
   {type: 'unusable'},
   {type: 'opened'},
+  {type: 'failed'},
   {type: 'ended', retry: true},
   {type: 'ended', retry: false},
+  {type: 'takeover', retry: true},
+  {type: 'takeover', retry: false},
   {type: 'close'},
-  {type: 'due'},
+  {type: 'wait'},
   {type: 'prevented'},
+  {type: 'due'},
   {type: 'stop'},
 ];
-const name = (input: SocketInput) => (input.type === 'ended' ? `ended(retry=${input.retry})` : input.type);
-
-/** Every state × input, as the socket's life is meant to go; anything unlisted leaves the state as it is. */
-const expected: Record<SocketState, Record<string, SocketState>> = {
-  closed: {connect: 'connecting', 'ended(retry=true)': 'waiting', 'ended(retry=false)': 'closed'},
-  connecting: {
-    connect: 'connecting',
-    unusable: 'closed',
-    opened: 'open',
-    'ended(retry=true)': 'waiting',
-    'ended(retry=false)': 'closed',
-    close: 'closing',
-    stop: 'closed',
-  },
-  open: {connect: 'connecting', 'ended(retry=true)': 'waiting', 'ended(retry=false)': 'closed', close: 'closing', stop: 'closed'},
-  closing: {connect: 'connecting', 'ended(retry=true)': 'closed', 'ended(retry=false)': 'closed', stop: 'closed'},
-  waiting: {connect: 'connecting', due: 'connecting', prevented: 'closed', close: 'closed', stop: 'closed'},
-};
+const name = (input: SocketInput) => ('retry' in input ? `${input.type}(retry=${input.retry})` : input.type);
+/** States with a socket of their own. */
+const withSocket = new Set<SocketState>(['connecting', 'open', 'closing']);
 
 describe('socket states', () => {
+  // The rules of API.md "Reconnecting" that the table alone decides.
+  it('retries an end it is told to: the close event, then the reconnecting decision', () => {
+    for (const from of ['connecting', 'open'] as const) {
+      expect(transition(from, {type: 'ended', retry: true})).to.deep.equal({next: 'waiting', effects: ['emit-close', 'decide']});
+      expect(transition(from, {type: 'ended', retry: false})).to.deep.equal({next: 'closed', effects: ['emit-close', 'emit-stopped']});
+    }
+  });
+
+  it("makes the end of the user's close() final, whatever its code", () => {
+    expect(transition('closing', {type: 'ended', retry: true})).to.deep.equal({next: 'closed', effects: ['emit-close', 'emit-stopped']});
+  });
+
+  it('reports no error while the user closes', () => {
+    expect(transition('closing', {type: 'failed'})).to.equal(undefined);
+  });
+
+  it('takes over a socket held elsewhere only when it has none of its own', () => {
+    expect(transition('closed', {type: 'takeover', retry: true})?.next).to.equal('waiting');
+    for (const state of states.filter((state) => state !== 'closed')) expect(transition(state, {type: 'takeover', retry: true}), state).to.equal(undefined);
+  });
+
+  it('sends the queue before the open event', () => {
+    expect(transition('connecting', {type: 'opened'})).to.deep.equal({next: 'open', effects: ['flush', 'emit-open']});
+  });
+
+  // Properties over every (state, input): an edit of the table that breaks one fails here.
   for (const state of states) {
     for (const input of inputs) {
-      const to = expected[state][name(input)] ?? state;
-      it(`${state} --${name(input)}--> ${to}`, () => {
-        expect(nextState(state, input)).to.equal(to);
+      const step = transition(state, input);
+      if (!step) continue;
+      const {next, effects} = step;
+      it(`${state} --${name(input)}--> ${next} [${effects.join(', ')}]`, () => {
+        if (withSocket.has(state) && !withSocket.has(next) && input.type !== 'ended') {
+          // Leaving a socket other than at its end: it goes quietly, and nothing is left behind.
+          expect(effects[0]).to.equal('release');
+        }
+        if (next === 'connecting' && input.type !== 'failed') expect(effects.at(-1), 'a new attempt makes a socket').to.equal('create');
+        if (next === 'closed' && input.type !== 'stop' && input.type !== 'connect') {
+          expect(effects.at(-1), 'stopping for good is said last').to.equal('emit-stopped');
+        }
+        if (input.type === 'stop') expect(step).to.deep.equal({next: 'closed', effects: ['release']});
+        if (input.type === 'connect') expect(step).to.deep.equal({next: 'connecting', effects: ['release', 'create']});
+        expect(effects.includes('emit-close'), 'a close event comes only from an end').to.equal(input.type === 'ended' || input.type === 'takeover');
       });
     }
   }
-
-  it('lists no transition for an input nothing sends in that state', () => {
-    for (const state of states) {
-      for (const type of Object.keys(transitions[state])) {
-        expect(inputs.some((input) => input.type === type), `${state}: ${type}`).to.equal(true);
-      }
-    }
-  });
 
   it('shows WebSocket readyState values: waiting is CONNECTING, open is what the socket says', () => {
     expect(readyStateOf('closed')).to.equal(CLOSED);

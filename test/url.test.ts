@@ -1,6 +1,6 @@
 import './setup/page-errors.js';
 import {expect} from '@open-wc/testing';
-import {resolveSocketUrl} from '../src/url.js';
+import {resolveSocketUrl} from '../src/element/url.js';
 
 const base = 'http://localhost:8000/app/page.html';
 

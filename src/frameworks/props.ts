@@ -1,5 +1,5 @@
-import type {PyWebSocketEventMap} from '../events.js';
-import type {PyWebSocketElement} from '../py-websocket-element.js';
+import type {PyWebSocketEventMap} from '../element/events.js';
+import type {PyWebSocketElement} from '../element/py-websocket-element.js';
 
 /**
  * What a template may set on `<py-websocket>`. React 19, Preact, Vue and Svelte set a

@@ -5,7 +5,7 @@
  * listener of an event named "Message", which never comes).
  */
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
-import type {PyWebSocketElement} from '../py-websocket-element.js';
+import type {PyWebSocketElement} from '../element/py-websocket-element.js';
 import type {PyWebSocketEventProps, PyWebSocketProps} from './props.js';
 
 export type PyWebSocketReactProps = DetailedHTMLProps<HTMLAttributes<PyWebSocketElement>, PyWebSocketElement> &

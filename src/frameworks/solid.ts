@@ -3,8 +3,8 @@
  * with `on:message={…}` (Solid adds `on:` props as plain listeners).
  */
 import type {JSX} from 'solid-js';
-import type {PyWebSocketEventMap} from '../events.js';
-import type {PyWebSocketElement} from '../py-websocket-element.js';
+import type {PyWebSocketEventMap} from '../element/events.js';
+import type {PyWebSocketElement} from '../element/py-websocket-element.js';
 import type {LowercaseHandlerNames, PyWebSocketEventName, PyWebSocketProps} from './props.js';
 
 export type PyWebSocketSolidProps = Omit<JSX.HTMLAttributes<PyWebSocketElement>, LowercaseHandlerNames | keyof PyWebSocketProps> &

@@ -3,7 +3,7 @@
  * 'py-websocket/svelte'` once. Events are the lowercase attributes: `onmessage={…}`.
  */
 import type {HTMLAttributes} from 'svelte/elements';
-import type {PyWebSocketElement} from '../py-websocket-element.js';
+import type {PyWebSocketElement} from '../element/py-websocket-element.js';
 import type {LowercaseHandlerNames, PyWebSocketEventProps, PyWebSocketProps} from './props.js';
 
 export type PyWebSocketSvelteProps = Omit<HTMLAttributes<PyWebSocketElement>, LowercaseHandlerNames | keyof PyWebSocketProps> &

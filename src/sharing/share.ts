@@ -1,5 +1,5 @@
-import type {SocketOptions} from '../reconnecting-socket.js';
-import {SocketHub} from '../socket-hub.js';
+import type {SocketOptions} from '../socket/reconnecting-socket.js';
+import {SocketHub} from './hub.js';
 import {canShareAcrossTabs, TabSocket} from './tab-socket.js';
 
 /** How widely an element shares its socket: `""` not at all, `"page"`, or `"tabs"`. */
@@ -22,7 +22,7 @@ export function sharedHub(scope: Exclude<ShareScope, ''>, options: SocketOptions
     const created = new SocketHub(
       options,
       () => hubs.get(entry) === created && hubs.delete(entry),
-      acrossTabs ? (listener) => new TabSocket(options, listener, key) : undefined
+      acrossTabs ? (listener, returned) => new TabSocket(options, listener, key, returned) : undefined
     );
     hubs.set(entry, (hub = created));
   }

@@ -1,6 +1,6 @@
-import type {CloseDetail, ReconnectingDetail} from '../events.js';
-import {isBinary, type SocketData} from '../socket-data.js';
-import type {SocketState} from '../socket-state.js';
+import type {CloseDetail, ReconnectingDetail, SocketEvent} from '../socket/events.js';
+import {isBinary, type SocketData} from '../socket/data.js';
+import type {SocketState} from '../socket/state.js';
 
 /** An event of the held socket, relayed to the other tabs as the holder's socket listener heard it. */
 export type RelayedEvent =
@@ -10,6 +10,42 @@ export type RelayedEvent =
   | {name: 'closed'; args: [CloseDetail]}
   | {name: 'reconnecting'; args: [ReconnectingDetail]}
   | {name: 'stopped'; args: [{attempts: number; retriesRanOut: boolean}]};
+
+/** A socket event as it goes between tabs (an error's exception and a stop's unsent messages stay in the holder's tab). */
+export function relayedEvent(event: SocketEvent): RelayedEvent {
+  switch (event.type) {
+    case 'open':
+      return {name: 'opened', args: []};
+    case 'message':
+      return {name: 'received', args: [event.data, event.origin]};
+    case 'error':
+      return {name: 'failed', args: [event.message]};
+    case 'close':
+      return {name: 'closed', args: [{code: event.code, reason: event.reason, wasClean: event.wasClean}]};
+    case 'reconnecting':
+      return {name: 'reconnecting', args: [{attempt: event.attempt, delay: event.delay, code: event.code, reason: event.reason}]};
+    case 'stopped':
+      return {name: 'stopped', args: [{attempts: event.attempts, retriesRanOut: event.retriesRanOut}]};
+  }
+}
+
+/** The socket event a relayed one (already checked by `tabMessage`) stands for. */
+export function socketEvent(relayed: RelayedEvent): SocketEvent {
+  switch (relayed.name) {
+    case 'opened':
+      return {type: 'open'};
+    case 'received':
+      return {type: 'message', data: relayed.args[0], origin: relayed.args[1]};
+    case 'failed':
+      return {type: 'error', message: relayed.args[0]};
+    case 'closed':
+      return {type: 'close', ...relayed.args[0]};
+    case 'reconnecting':
+      return {type: 'reconnecting', ...relayed.args[0], prevented: false};
+    case 'stopped':
+      return {type: 'stopped', ...relayed.args[0], unsent: []};
+  }
+}
 
 /** The messages of the relay between tabs (see tab-socket.ts for who sends what, and when). */
 export type TabMessage =

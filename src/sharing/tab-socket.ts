@@ -1,10 +1,11 @@
-import type {CloseDetail} from '../events.js';
-import {ReconnectingSocket, type HubSocket, type SocketListener, type SocketOptions} from '../reconnecting-socket.js';
-import {snapshot, type SocketData} from '../socket-data.js';
-import {SendQueue, type Sender} from '../send-queue.js';
-import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket-state.js';
+import type {CloseDetail, SocketEvent, SocketListener} from '../socket/events.js';
+import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
+import {snapshot, type SocketData} from '../socket/data.js';
+import {SendQueue, type Sender} from '../socket/send-queue.js';
+import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket/state.js';
 import {identityLock, isHolder, lockName} from './tab-lock.js';
-import {holderOnly, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
+import type {Returned} from './hub.js';
+import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
 
 /*
  * The relay between tabs (share="tabs"): one socket for every same-origin tab and frame.
@@ -85,6 +86,7 @@ export class TabSocket implements HubSocket {
   readonly queue = new SendQueue();
   readonly #options: SocketOptions;
   readonly #listener: SocketListener;
+  readonly #returned?: Returned;
   readonly #key: string;
   readonly #id = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
   #name = '';
@@ -114,9 +116,11 @@ export class TabSocket implements HubSocket {
   #barriers = new Map<number, () => void>();
   #drainCheck?: ReturnType<typeof setTimeout>;
 
-  constructor(options: SocketOptions, listener: SocketListener, key: string) {
+  /** `returned` hands back to an element that left what it had sent and never went. */
+  constructor(options: SocketOptions, listener: SocketListener, key: string, returned?: Returned) {
     this.#options = options;
     this.#listener = listener;
+    this.#returned = returned;
     this.#key = key;
   }
 
@@ -182,8 +186,8 @@ export class TabSocket implements HubSocket {
     }
     this.#leave(() =>
       setTimeout(() => {
-        this.#listener.closed({code, reason, wasClean: true});
-        this.#listener.stopped({attempts: 0, retriesRanOut: false});
+        this.#listener({type: 'close', code, reason, wasClean: true});
+        this.#listener({type: 'stopped', attempts: 0, retriesRanOut: false, unsent: []});
       })
     );
   }
@@ -240,7 +244,7 @@ export class TabSocket implements HubSocket {
     this.#channel?.close();
     this.#channel = undefined;
     this.#solo = true;
-    this.#socket = new ReconnectingSocket(this.#options, this.#listener, this.queue);
+    this.#socket = new ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
     this.#socket.connect();
   }
 
@@ -254,7 +258,7 @@ export class TabSocket implements HubSocket {
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
     this.#unchecked = [];
-    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, this.queue));
+    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
     let burst = {bytes: 0, end: 0, at: -Infinity};
     socket.onSent = (sender, position) => {
       // The bytes handed over since the socket was last quiet (a new connection counts from 0).
@@ -308,36 +312,37 @@ export class TabSocket implements HubSocket {
   }
 
   /** Hears the held socket for this tab's elements, and tells the other tabs. */
-  readonly #relay: SocketListener = {
-    opened: () => this.#tell({name: 'opened', args: []}, () => this.#listener.opened()),
-    received: (data, origin) => this.#tell({name: 'received', args: [data, origin]}, () => this.#listener.received(data, origin)),
-    failed: (message, error, unusable) => this.#tell({name: 'failed', args: [message]}, () => this.#listener.failed(message, error, unusable)),
-    closed: (close) => {
-      // What the socket sent is acked; what it still buffered did not go: it goes first after the reconnect.
-      clearTimeout(this.#drainCheck);
-      this.#drainCheck = undefined;
-      this.#ackSent();
-      for (const {relayed} of this.#sentRelayed.reverse()) this.queue.unshift([relayed.data], relayed);
-      this.#sentRelayed = [];
-      this.#tell({name: 'closed', args: [close]}, () => this.#listener.closed(close));
-    },
-    reconnecting: (detail) => {
-      let proceed = true;
-      this.#tell({name: 'reconnecting', args: [detail]}, () => (proceed = this.#listener.reconnecting(detail)));
-      // This tab's elements stopped; the other tabs' go on, with the socket taken over by the next tab.
-      if (!proceed) setTimeout(() => this.stop());
-      return true;
-    },
-    stopped: (detail) => {
-      this.#tell({name: 'stopped', args: [detail]}, () => this.#listener.stopped(detail));
-      this.#leave();
-    },
+  readonly #relay: SocketListener = (event) => {
+    switch (event.type) {
+      case 'close':
+        // What the socket sent is acked; what it still buffered did not go: it goes first after the reconnect.
+        clearTimeout(this.#drainCheck);
+        this.#drainCheck = undefined;
+        this.#ackSent();
+        for (const {relayed} of this.#sentRelayed.reverse()) this.queue.unshift([relayed.data], relayed);
+        this.#sentRelayed = [];
+        return this.#tell(event);
+      case 'reconnecting': {
+        // The held socket goes on for the other tabs whatever this tab's elements say.
+        const own = {...event, prevented: false};
+        this.#tell(own);
+        // This tab's elements stopped; the other tabs' go on, with the socket taken over by the next tab.
+        if (own.prevented) setTimeout(() => this.stop());
+        return;
+      }
+      case 'stopped':
+        this.#tell(event);
+        return this.#leave();
+      default:
+        return this.#tell(event);
+    }
   };
 
-  #tell(event: RelayedEvent, here: () => void): void {
+  /** Tells the other tabs, then this tab's elements. */
+  #tell(event: SocketEvent): void {
     this.#postState();
-    this.#post({type: 'event', from: this.#id, ...event});
-    here();
+    this.#post({type: 'event', from: this.#id, ...relayedEvent(event)});
+    this.#listener(event);
   }
 
   #postState(): void {
@@ -409,7 +414,7 @@ export class TabSocket implements HubSocket {
     const socket = this.#socket!;
     if (message.type === 'hello') {
       this.#postState();
-      if (socket.state === 'open') this.#post({type: 'event', from: this.#id, to: message.from, name: 'opened', args: []});
+      if (socket.state === 'open') this.#post({type: 'event', from: this.#id, to: message.from, ...relayedEvent({type: 'open'})});
     } else if (message.type === 'send' && message.to === this.#id && !this.#leaving) {
       // (One addressed to an earlier holder, or made while this one is going, is taken back by its tab.)
       socket.send(message.data, new Relayed(message.from, message.seq, message.data));
@@ -446,34 +451,26 @@ export class TabSocket implements HubSocket {
   }
 
   /** Plays the holder's event to this tab's elements. */
-  #replay(event: RelayedEvent): void {
-    const listener = this.#listener;
-    switch (event.name) {
-      case 'opened':
+  #replay(relayed: RelayedEvent): void {
+    const event = socketEvent(relayed);
+    switch (event.type) {
+      case 'open':
         this.#mirror = {...this.#mirror, state: 'open', readyState: OPEN};
         // What waited here goes to the holder first, as a socket of its own sends its queue before `open`.
         if (!this.#leaving) this.queue.flush((data, sender) => this.#handOver(data, sender), () => true);
-        listener.opened();
-        break;
-      case 'received':
-        listener.received(...event.args);
-        break;
-      case 'failed':
-        listener.failed(...event.args);
-        break;
-      case 'closed':
-        listener.closed(...event.args);
-        break;
+        return this.#listener(event);
       case 'reconnecting':
+        this.#listener(event);
         // No element here wants it any more: this tab leaves the shared socket.
-        if (!listener.reconnecting(...event.args)) this.stop();
-        break;
+        if (event.prevented) this.stop();
+        return;
       case 'stopped':
         // The holder acked all it sent before it said so: the rest was never sent.
         this.#takeBackInFlight();
         this.#leave();
-        listener.stopped(...event.args);
-        break;
+        return this.#listener(event);
+      default:
+        return this.#listener(event);
     }
   }
 
@@ -498,7 +495,7 @@ export class TabSocket implements HubSocket {
       if (this.#allReleased || (sender !== undefined && this.#released.has(sender))) gone.set(sender, [data, ...(gone.get(sender) ?? [])]);
       else this.queue.unshift([data], sender);
     }
-    for (const [sender, unsent] of gone) this.#listener.returned?.(unsent, sender);
+    for (const [sender, unsent] of gone) this.#returned?.(unsent, sender);
   }
 
   /** A tab that is going goes once nothing it handed over is unanswered. */

@@ -214,6 +214,17 @@ const runners = {
     writeFileSync(join(app, `${name}.html`), page);
     await expectInPage(`${name}.html`, expect);
   },
+  async node({code, expect}, name) {
+    // Run with Node in the app, against the example server (the block's address is its default port).
+    writeFileSync(join(app, `${name}.mjs`), code.replaceAll('ws://localhost:8000', origin.replace(/^http/, 'ws')));
+    const output = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [`${name}.mjs`], {cwd: app, stdio: ['ignore', 'pipe', 'inherit']});
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.on('exit', (exit) => (exit === 0 ? resolve(text) : reject(new Error(`exited with ${exit}: ${text}`))));
+    });
+    assert.ok(output.includes(expect), `${JSON.stringify(expect)} not in ${JSON.stringify(output)}`);
+  },
   async 'python-asyncio'({code, expect}, name) {
     await expectInPage(asyncioPage(name, code), expect);
   },

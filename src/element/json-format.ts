@@ -1,4 +1,5 @@
-import {isBinary, socketData, type SocketData} from './socket-data.js';
+import {isBinary, type SocketData} from '../socket/data.js';
+import {socketData} from './send-argument.js';
 
 /** `format="json"`: what goes out as JSON text, and what comes in parsed. */
 

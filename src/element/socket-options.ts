@@ -1,6 +1,6 @@
 import {listAttribute} from './attributes.js';
 import type {PyWebSocketProperties} from './element-properties.js';
-import type {SocketOptions} from './reconnecting-socket.js';
+import type {SocketOptions} from '../socket/reconnecting-socket.js';
 import {resolveSocketUrl} from './url.js';
 
 /** The socket's options from the element's attributes, or a sentence saying why there can be no socket. */

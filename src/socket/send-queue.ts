@@ -1,4 +1,4 @@
-import {snapshot, type SocketData} from './socket-data.js';
+import {snapshot, type SocketData} from './data.js';
 
 export type {SocketData};
 
@@ -74,6 +74,11 @@ export class SendQueue {
     if (sender === undefined) this.#counts.clear();
     else this.#counts.delete(sender);
     return taken.map((entry) => entry.data);
+  }
+
+  /** Takes out what was queued without a sender, in order. */
+  takeUnowned(): SocketData[] {
+    return this.takeAll(anyone);
   }
 
   #uncount(sender: Sender): void {

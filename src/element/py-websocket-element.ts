@@ -12,11 +12,12 @@ import {
   PyWebSocketReconnectingEvent,
 } from './events.js';
 import {encodeJson, parsedMessage} from './json-format.js';
-import {SendQueue} from './send-queue.js';
-import {socketData, type SocketData} from './socket-data.js';
-import {sharedHub} from './sharing/share.js';
-import {SocketHub, type HubMember} from './socket-hub.js';
-import {CLOSED, CONNECTING, OPEN} from './socket-state.js';
+import {SendQueue} from '../socket/send-queue.js';
+import type {SocketData} from '../socket/data.js';
+import {socketData} from './send-argument.js';
+import {sharedHub} from '../sharing/share.js';
+import {SocketHub, type HubMember} from '../sharing/hub.js';
+import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
 import {socketOptions} from './socket-options.js';
 
 /**
@@ -220,39 +221,44 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** What the socket tells this element, turned into its events. */
   #newMember(): HubMember {
-    const dispatch = (event: Event) => this.dispatchEvent(event);
-    const member: HubMember = {
-      opened: () => {
-        this.#reconnecting = false;
-        this.#showState();
-        dispatch(new PyWebSocketOpenEvent());
-      },
-      received: (data, origin) =>
-        dispatch(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin})),
-      failed: (message, error, unusable) => {
-        if (unusable) return this.#reportSoon(message, error);
-        this.#showState();
-        this.#report(message, error);
-      },
-      closed: (close) => {
-        // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
-        this.#reconnecting = this.readyState === CONNECTING;
-        this.#showState();
-        dispatch(new PyWebSocketCloseEvent(close));
-      },
-      reconnecting: (detail) => dispatch(new PyWebSocketReconnectingEvent(detail)),
-      ended: ({attempts, retriesRanOut, unsent}) => {
-        // A close or reconnecting handler may have connected anew (or this member left long
-        // ago, and what it sent came back unsent): then only the giveup is this member's.
-        if (this.#member === member) {
-          this.#hub = this.#member = undefined;
+    const member: HubMember = (event) => {
+      switch (event.type) {
+        case 'open':
           this.#reconnecting = false;
           this.#showState();
-          // What was sent for a host that close() kept from connecting comes back too, after the rest.
-          unsent = [...unsent, ...this.#held.takeAll()];
+          return this.dispatchEvent(new PyWebSocketOpenEvent());
+        case 'message': {
+          const {data, origin} = event;
+          return this.dispatchEvent(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin}));
         }
-        this.#giveUp(retriesRanOut, unsent, attempts);
-      },
+        case 'error':
+          if (event.unusable) return this.#reportSoon(event.message, event.error);
+          this.#showState();
+          return this.#report(event.message, event.error);
+        case 'close':
+          // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
+          this.#reconnecting = this.readyState === CONNECTING;
+          this.#showState();
+          return this.dispatchEvent(new PyWebSocketCloseEvent({code: event.code, reason: event.reason, wasClean: event.wasClean}));
+        case 'reconnecting': {
+          const {attempt, delay, code, reason} = event;
+          event.prevented = !this.dispatchEvent(new PyWebSocketReconnectingEvent({attempt, delay, code, reason}));
+          return;
+        }
+        case 'stopped': {
+          let {unsent} = event;
+          // A close or reconnecting handler may have connected anew (or this member left long
+          // ago, and what it sent came back unsent): then only the giveup is this member's.
+          if (this.#member === member) {
+            this.#hub = this.#member = undefined;
+            this.#reconnecting = false;
+            this.#showState();
+            // What was sent for a host that close() kept from connecting comes back too, after the rest.
+            unsent = [...unsent, ...this.#held.takeAll()];
+          }
+          return this.#giveUp(event.retriesRanOut, unsent, event.attempts);
+        }
+      }
     };
     return member;
   }

@@ -1,21 +1,18 @@
-import type {CloseDetail, ReconnectingDetail} from './events.js';
-import {ReconnectingSocket, type HubSocket, type SocketListener, type SocketOptions} from './reconnecting-socket.js';
-import type {Sender} from './send-queue.js';
-import type {SocketData} from './socket-data.js';
-import {CLOSED, CLOSING} from './socket-state.js';
+import type {SocketData} from '../socket/data.js';
+import type {SocketEvent, SocketListener, StoppedDetail} from '../socket/events.js';
+import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
+import type {Sender} from '../socket/send-queue.js';
+import {CLOSED, CLOSING} from '../socket/state.js';
 
-/** How a member (an element) hears its socket: what it would hear from a socket of its own. */
-export interface HubMember {
-  opened(): void;
-  received(data: string | Blob | ArrayBuffer, origin: string): void;
-  /** `unusable`: the socket could not be made; report it on a later task. */
-  failed(message: string, error?: Error, unusable?: boolean): void;
-  closed(close: CloseDetail): void;
-  /** Return false to stop: this member leaves, the socket goes on for the others. */
-  reconnecting(detail: ReconnectingDetail): boolean;
-  /** The member is let go for good; `unsent` is what it had queued, in order. */
-  ended(detail: {attempts: number; retriesRanOut: boolean; unsent: SocketData[]}): void;
-}
+/**
+ * A member (an element) hears its socket as it would a socket of its own: every event, the
+ * same value. Setting `prevented` on a `reconnecting` event makes this member leave (the
+ * socket goes on for the others); its `stopped` carries what it had queued.
+ */
+export type HubMember = SocketListener;
+
+/** Hands `unsent` back to the member that sent it, after it left (see TabSocket). */
+export type Returned = (unsent: SocketData[], sender: Sender | undefined) => void;
 
 /**
  * One reconnecting socket and the members that use it: each hears every event of the
@@ -23,7 +20,7 @@ export interface HubMember {
  * host change) with the events it would get from a socket of its own. The socket closes
  * when the last member leaves. An element with a socket of its own is a hub's one member.
  */
-export class SocketHub implements SocketListener {
+export class SocketHub {
   readonly socket: HubSocket;
   /** Members in the order they joined; `true` for one whose own close() is under way. */
   #members = new Map<HubMember, boolean>();
@@ -35,9 +32,9 @@ export class SocketHub implements SocketListener {
   constructor(
     options: SocketOptions,
     onEmpty: () => void = () => {},
-    socketFor: (listener: SocketListener) => HubSocket = (listener) => new ReconnectingSocket(options, listener)
+    socketFor: (listener: SocketListener, returned: Returned) => HubSocket = (listener) => new ReconnectingSocket(options, listener)
   ) {
-    this.socket = socketFor(this);
+    this.socket = socketFor((event) => this.#heard(event), (unsent, sender) => this.#returned(unsent, sender));
     this.#onEmpty = onEmpty;
   }
 
@@ -46,7 +43,7 @@ export class SocketHub implements SocketListener {
     this.#members.set(member, false);
     if (this.socket.state === 'open') {
       // As from a socket of its own: open comes on a later task, once listeners are in place.
-      setTimeout(() => this.#attached(member) && this.socket.state === 'open' && member.opened());
+      setTimeout(() => this.#attached(member) && this.socket.state === 'open' && member({type: 'open'}));
     }
   }
 
@@ -80,8 +77,8 @@ export class SocketHub implements SocketListener {
       if (!unsent) return; // released meanwhile, with what it had queued
       this.#closing.delete(member);
       this.#members.delete(member);
-      member.closed({code, reason, wasClean: true});
-      member.ended({attempts: 0, retriesRanOut: false, unsent});
+      member({type: 'close', code, reason, wasClean: true});
+      member({type: 'stopped', attempts: 0, retriesRanOut: false, unsent});
     });
   }
 
@@ -97,54 +94,50 @@ export class SocketHub implements SocketListener {
     return unsent;
   }
 
-  opened(): void {
-    this.#each((member) => member.opened());
-  }
-
-  received(data: string | Blob | ArrayBuffer, origin: string): void {
+  /** The socket's event, passed on to every member attached now (a member may leave or join meanwhile). */
+  #heard(event: SocketEvent): void {
     const members = [...this.#members.keys()].filter((member) => this.#attached(member));
-    // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
-    // transfers or writes into its buffer changes nothing the others see.
-    const copies = members.map((_, i) => (i > 0 && data instanceof ArrayBuffer ? data.slice(0) : data));
-    members.forEach((member, i) => this.#attached(member) && member.received(copies[i], origin));
+    switch (event.type) {
+      case 'message': {
+        // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
+        // transfers or writes into its buffer changes nothing the others see.
+        const {data} = event;
+        const copies = members.map((_, i) => (i > 0 && data instanceof ArrayBuffer ? {...event, data: data.slice(0)} : event));
+        members.forEach((member, i) => this.#attached(member) && member(copies[i]));
+        return;
+      }
+      case 'reconnecting':
+        for (const member of members) {
+          if (!this.#attached(member)) continue;
+          const own = {...event, prevented: false};
+          member(own);
+          if (own.prevented) this.#leave(member, {attempts: event.attempt - 1, retriesRanOut: false});
+        }
+        // No member wants it any more: the socket stops.
+        if (this.#count() === 0) event.prevented = true;
+        return;
+      case 'stopped':
+        for (const member of members) this.#leave(member, event);
+        if (this.#count() === 0) this.#onEmpty();
+        return;
+      default:
+        for (const member of members) if (this.#attached(member)) member(event);
+    }
   }
 
-  failed(message: string, error?: Error, unusable?: boolean): void {
-    this.#each((member) => member.failed(message, error, unusable));
-  }
-
-  closed(close: CloseDetail): void {
-    this.#each((member) => member.closed(close));
-  }
-
-  reconnecting(detail: ReconnectingDetail): boolean {
-    this.#each((member) => member.reconnecting(detail) || this.#leave(member, {attempts: detail.attempt - 1, retriesRanOut: false}));
-    return this.#count() > 0;
-  }
-
-  /** What a member sent before it left, and that came back unsent later: it hears of it in a giveup of its own. */
-  returned(unsent: SocketData[], sender: Sender | undefined): void {
-    (sender as HubMember | undefined)?.ended({attempts: 0, retriesRanOut: false, unsent});
-  }
-
-  stopped(detail: {attempts: number; retriesRanOut: boolean}): void {
-    this.#each((member) => this.#leave(member, detail));
-    if (this.#count() === 0) this.#onEmpty();
+  /** What a member sent before it left, and that came back unsent later: it hears of it in a `stopped` of its own. */
+  #returned(unsent: SocketData[], sender: Sender | undefined): void {
+    (sender as HubMember | undefined)?.({type: 'stopped', attempts: 0, retriesRanOut: false, unsent});
   }
 
   /** Lets `member` go for good, handing back what it had queued. */
-  #leave(member: HubMember, detail: {attempts: number; retriesRanOut: boolean}): void {
-    if (this.#attached(member)) member.ended({...detail, unsent: this.#drop(member)});
+  #leave(member: HubMember, {attempts, retriesRanOut}: Omit<StoppedDetail, 'unsent'>): void {
+    if (this.#attached(member)) member({type: 'stopped', attempts, retriesRanOut, unsent: this.#drop(member)});
   }
 
   #drop(member: HubMember): SocketData[] {
     this.#members.delete(member);
     return this.socket.queue.takeAll(member);
-  }
-
-  /** Calls `fn` for each member attached now (a member may leave or join meanwhile). */
-  #each(fn: (member: HubMember) => void): void {
-    for (const member of [...this.#members.keys()]) if (this.#attached(member)) fn(member);
   }
 
   #attached(member: HubMember): boolean {

@@ -1,5 +1,8 @@
 import type {PyWebSocketElement} from './py-websocket-element.js';
-import type {SocketData} from './socket-data.js';
+import type {SocketData} from '../socket/data.js';
+import type {CloseDetail, ReconnectingDetail} from '../socket/events.js';
+
+export type {CloseDetail, ReconnectingDetail};
 
 /**
  * The element's events. Each is a non-bubbling `CustomEvent` whose `detail`
@@ -61,12 +64,6 @@ export class PyWebSocketErrorEvent extends PyWebSocketEvent<ErrorDetail> {
   }
 }
 
-export interface CloseDetail {
-  code: number;
-  reason: string;
-  wasClean: boolean;
-}
-
 export class PyWebSocketCloseEvent extends PyWebSocketEvent<CloseDetail> {
   constructor(detail: CloseDetail) {
     super('close', {detail});
@@ -80,16 +77,6 @@ export class PyWebSocketCloseEvent extends PyWebSocketEvent<CloseDetail> {
   get wasClean(): boolean {
     return this.detail.wasClean;
   }
-}
-
-export interface ReconnectingDetail {
-  /** The attempt about to be made: 1 for the first after a connection ended. */
-  attempt: number;
-  /** Milliseconds to wait before it. */
-  delay: number;
-  /** The close code and reason of the end that is retried. */
-  code: number;
-  reason: string;
 }
 
 /** Before each wait for a reconnect; `preventDefault()` stops reconnecting. */

@@ -9,8 +9,8 @@ import {
   type PyWebSocketOpenEvent,
 } from './events.js';
 import type {PyWebSocketElement} from './py-websocket-element.js';
-import type {ShareScope} from './sharing/share.js';
-import {CLOSED, CLOSING, CONNECTING, OPEN} from './socket-state.js';
+import type {ShareScope} from '../sharing/share.js';
+import {CLOSED, CLOSING, CONNECTING, OPEN} from '../socket/state.js';
 
 // Handlers run with the element itself as `this`.
 type Handler<E extends Event> = EventHandler<PyWebSocketElement, E>;
