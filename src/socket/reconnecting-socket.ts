@@ -241,8 +241,15 @@ export class ReconnectingSocket implements HubSocket {
     }
   }
 
+  /** Tells the listener; an exception it throws is reported on a later task (as a DOM listener's is), and the socket goes on. */
   #emit(event: SocketEvent): void {
-    this.#listener(event);
+    try {
+      this.#listener(event);
+    } catch (error) {
+      this.#environment.setTimeout(() => {
+        throw error;
+      }, 0);
+    }
   }
 
   #create(): void {
