@@ -46,7 +46,8 @@ export async function loadFiles() {
 
 /** For profiles: the element's unminified modules (lib/) and lit, so functions keep their names. */
 export async function addProfileFiles(files) {
-  const names = await readdir(fromRoot('lib/')).catch(() => {
+  // lib/ has a folder a layer (socket/, sharing/, element/, frameworks/).
+  const names = await readdir(fromRoot('lib/'), {recursive: true}).catch(() => {
     throw new Error('lib/ is missing: run `npm run build` first (profiles use its unminified modules).');
   });
   for (const name of names) {

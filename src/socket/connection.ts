@@ -12,11 +12,9 @@ export interface ConnectionOptions {
   connectTimeout: number;
   /** Milliseconds between heartbeats while open; 0 for none. */
   heartbeat: number;
-  /** Milliseconds after a heartbeat within which something must arrive. */
+  /** Milliseconds after a heartbeat within which something must arrive; 0 for twice `heartbeat`. */
   heartbeatTimeout: number;
   heartbeatMessage: string;
-  /** Count the bytes handed to the socket, for `drainedBytes` (a holder relaying other tabs' sends does). */
-  countBytes?: boolean;
 }
 
 /**
@@ -31,6 +29,8 @@ export class Connection {
   readonly origin: string;
   readonly #options: ConnectionOptions;
   readonly #environment: SocketEnvironment;
+  /** Count the bytes handed to the socket, for `drainedBytes` (a holder relaying other tabs' sends does). */
+  readonly #countBytes: boolean;
   #listener?: SocketListener;
   #opened = false;
   #sentBytes = 0;
@@ -38,13 +38,17 @@ export class Connection {
   #nextBeat?: TimerHandle;
   #heartbeatDeadline?: TimerHandle;
 
-  /** Throws what the socket's constructor throws (e.g. a `SyntaxError` for bad protocols). */
-  constructor(options: ConnectionOptions, environment: SocketEnvironment, listener: SocketListener) {
+  /**
+   * Throws what the socket's constructor throws (e.g. a `SyntaxError` for bad protocols).
+   * `origin` is the URL's, worked out once by whoever makes connections to it.
+   */
+  constructor(options: ConnectionOptions, environment: SocketEnvironment, listener: SocketListener, {origin, countBytes}: {origin: string; countBytes: boolean}) {
     this.#options = options;
     this.#environment = environment;
+    this.#countBytes = countBytes;
     const socket = (this.socket = environment.createSocket(options.url, options.protocols));
     this.#listener = listener;
-    this.origin = new URL(options.url).origin;
+    this.origin = origin;
     socket.binaryType = options.binaryType;
     socket.onopen = () => this.#open();
     socket.onmessage = ({data}) => this.#received(data as string | Blob | ArrayBuffer);
@@ -62,7 +66,7 @@ export class Connection {
   /** Sends on the open socket, counting the bytes when asked to. */
   send(data: SocketData): void {
     this.socket.send(data);
-    if (this.#options.countBytes) this.#sentBytes += byteLength(data);
+    if (this.#countBytes) this.#sentBytes += byteLength(data);
   }
 
   /**
@@ -116,7 +120,7 @@ export class Connection {
     this.send(this.#options.heartbeatMessage);
     // The deadline counts from the oldest heartbeat still unanswered.
     if (this.#heartbeatDeadline !== undefined) return;
-    const {heartbeatTimeout} = this.#options;
+    const heartbeatTimeout = this.#options.heartbeatTimeout || 2 * this.#options.heartbeat;
     this.#heartbeatDeadline = this.#environment.setTimeout(
       () => this.#giveUp(`heartbeat timeout: nothing received within ${heartbeatTimeout} ms of a heartbeat`),
       timerDelay(heartbeatTimeout)

@@ -19,6 +19,15 @@ export interface SocketOptions extends ConnectionOptions {
   minUptime: number;
 }
 
+/** A URL's origin; '' for one that does not parse (the socket refuses it first). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
 /** The element's defaults (its attributes' documented defaults). */
 export const defaultSocketOptions: Omit<SocketOptions, 'url'> = {
   protocols: [],
@@ -90,6 +99,7 @@ export class ReconnectingSocket implements HubSocket {
   #attempts = 0;
   /** The attempt being decided or waited for, and its wait. */
   #retry?: {attempt: number; delay: number};
+  #origin?: string;
   /** When the current connection opened (environment.now()), while it is open. */
   #openedAt?: number;
 
@@ -231,17 +241,26 @@ export class ReconnectingSocket implements HubSocket {
     }
   }
 
+  /** Tells the listener; an exception it throws is reported on a later task (as a DOM listener's is), and the socket goes on. */
   #emit(event: SocketEvent): void {
-    this.#listener(event);
+    try {
+      this.#listener(event);
+    } catch (error) {
+      this.#environment.setTimeout(() => {
+        throw error;
+      }, 0);
+    }
   }
 
   #create(): void {
     const {options} = this;
     try {
-      const heartbeatTimeout = options.heartbeatTimeout || 2 * options.heartbeat;
-      const connection = new Connection({...options, heartbeatTimeout, countBytes: this.onSent !== undefined}, this.#environment, (event) =>
-        this.#heard(connection, event)
-      );
+      // The URL's origin, for every message's `origin`: worked out once per socket, not per connection.
+      const origin = (this.#origin ??= originOf(options.url));
+      const connection = new Connection(options, this.#environment, (event) => this.#heard(connection, event), {
+        origin,
+        countBytes: this.onSent !== undefined,
+      });
       this.#connection = this.#lastConnection = connection;
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));

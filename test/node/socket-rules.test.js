@@ -318,3 +318,21 @@ describe('the queue', () => {
     }
   });
 });
+
+describe('a listener that throws', () => {
+  it('has its exception reported on a later task, and the socket goes on with the retry', () => {
+    const {socket, clock, sockets, types} = setup({
+      on: (event) => {
+        if (event.type === 'close') throw new Error('a broken close listener');
+      },
+    });
+    socket.connect();
+    clock.advance(10);
+    sockets[0].serverClose(1012);
+    assert.deepEqual(types(), ['open', 'close', 'reconnecting']);
+    assert.throws(() => clock.advance(0), /a broken close listener/);
+    clock.advanceUntil(() => socket.state === 'open');
+    assert.equal(sockets.length, 2);
+    socket.stop();
+  });
+});
