@@ -2,7 +2,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {FaultServer, pause, serverLog, uniqueId, waitForServer} from './helpers.js';
 import {heard, openTabs as openShared, type Tab} from './share/tabs.js';
 
-describe('<py-websocket share="tabs">', () => {
+describe('<py-websocket share="tabs">', function () {
+  // Frames, locks and a channel: seconds on a machine that runs three engines at once.
+  this.timeout(20000);
   let tabs: Tab[] = [];
   afterEach(() => {
     for (const tab of tabs) tab.frame.remove();

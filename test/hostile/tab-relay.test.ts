@@ -18,7 +18,9 @@ async function attackerChannel(): Promise<BroadcastChannel> {
 const big = (label: string, bytes: number) => `${label}|${'x'.repeat(bytes - label.length - 1)}`;
 const logged = (label: string) => `${label}|${'x'.repeat(40 - label.length - 1)}…`;
 
-describe('share="tabs" under attack and failure', () => {
+describe('share="tabs" under attack and failure', function () {
+  // Frames, locks and a channel: seconds on a machine that runs three engines at once.
+  this.timeout(20000);
   let tabs: Tab[] = [];
   afterEach(() => {
     for (const tab of tabs) tab.frame.remove();
@@ -53,14 +55,15 @@ describe('share="tabs" under attack and failure', () => {
     }
   });
 
-  it("sends a follower's send(m) followed by close() in the same task, or hands m back, never both", async () => {
+  it("sends a follower's send(m) followed by close() in the same task, or hands m back, never both", async function () {
+    this.timeout(60000); // ten rounds of two frames each
     for (let round = 0; round < 10; round++) {
       const id = uniqueId();
       tabs = await openTabs(2, {host: `/ws/echo?id=${id}`});
       const [holder, follower] = tabs;
       follower.window.socket.send(`m${round}`);
       follower.window.socket.close();
-      await waitUntil(() => heard(follower, 'close').length === 1, 'the follower closed');
+      await waitUntil(() => heard(follower, 'close').length === 1, 'the follower closed', {timeout: 10000});
       holder.window.socket.send('marker');
       const {messages} = await waitForServer(id, (log) => log.messages.includes('marker'), 'the marker');
       const sent = messages.filter((text) => text === `m${round}`).length;
@@ -89,7 +92,7 @@ describe('share="tabs" under attack and failure', () => {
       expect(heard(follower, 'message')).to.deep.equal([]);
       expect(heard(follower, 'close')).to.deep.equal([]);
       follower.window.socket.send('still delivered');
-      await waitUntil(() => heard(follower, 'message').length === 1, 'the echo');
+      await waitUntil(() => heard(follower, 'message').length === 1, 'the echo', {timeout: 10000});
       expect(heard(follower, 'message')[0].data).to.equal('still delivered');
       expect((await serverLog(id)).messages).to.deep.equal(['still delivered']);
     } finally {
