@@ -4,7 +4,12 @@
 //   (`"files": {"….zip": "./*"}`);
 // - python/py_websocket.brython.js, for Brython (`<script src>`): its modules in Brython's
 //   virtual file system, as `brython-cli make_package` writes it, instead of one synchronous
-//   request per module from its pythonpath.
+//   request per module from its pythonpath;
+// - python/py_websocket.self-unpacking.py, for PyScript's MicroPython
+//   (`"files": {"….self-unpacking.py": "./py_websocket/__init__.py"}`): the package's
+//   __init__.py, which writes the other modules beside itself as it is imported. PyScript
+//   unpacks a zip there with a JavaScript library that costs it about twice the load of one
+//   file (see the README's Runtime notes).
 // The same files give the same bytes: entries are sorted, the zip's dated 1980-01-01.
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
@@ -96,7 +101,43 @@ function brythonPackage(files) {
   );
 }
 
+/**
+ * The package's __init__.py with every other module in it, written beside it (into the
+ * folder the runtime imported it from) before the rest of __init__ runs. The sources are
+ * JSON strings, which Python reads as the same strings.
+ */
+function selfUnpacking(files) {
+  const init = files.find(([name]) => name === 'py_websocket/__init__.py')[1].toString('utf8');
+  const others = files.filter(([name]) => name !== 'py_websocket/__init__.py');
+  // After the docstring, so that it stays the package's __doc__.
+  const docstringEnd = init.startsWith('"""') ? init.indexOf('"""', 3) + 4 : 0;
+  const modules = others.map(([name, contents]) => `    (${JSON.stringify(name.slice('py_websocket/'.length))}, ${JSON.stringify(contents.toString('utf8'))}),\n`);
+  const unpack = `
+# (Built from python/py_websocket/ by npm run build: this file is that folder's __init__.py
+# carrying the package's other modules, which it writes beside itself as it is imported.)
+def _unpack(modules):
+    import os
+
+    folder = __file__[: __file__.rfind("/") + 1]
+    for name, source in modules:
+        if "/" in name:
+            try:
+                os.mkdir(folder + name[: name.rfind("/")])
+            except OSError:
+                pass  # (made for an earlier module)
+        with open(folder + name, "w") as file:
+            file.write(source)
+
+
+_unpack((
+${modules.join('')}))
+del _unpack
+`;
+  return init.slice(0, docstringEnd) + unpack + init.slice(docstringEnd);
+}
+
 const files = pythonFiles(packageFolder);
 writeFileSync(join(here, 'py_websocket.zip'), zip(files));
 writeFileSync(join(here, 'py_websocket.brython.js'), brythonPackage(files));
-console.log(`python/py_websocket.zip, python/py_websocket.brython.js: ${files.length} modules`);
+writeFileSync(join(here, 'py_websocket.self-unpacking.py'), selfUnpacking(files));
+console.log(`python/py_websocket.zip, python/py_websocket.brython.js, python/py_websocket.self-unpacking.py: ${files.length} modules`);

@@ -5,9 +5,10 @@ const examples = {
   '/demo/python/seed_example.py': './seed_example.py',
   '/demo/python/asyncio_example.py': './asyncio_example.py',
 };
-// The py_websocket package, unpacked beside them (npm run build makes the archive).
+// The py_websocket package beside them (npm run build makes both forms): Pyodide unpacks the
+// zip; PyScript puts in place the package's __init__.py that writes its other modules.
 const packageArchive = '/python/py_websocket.zip';
-const exampleFiles = {[packageArchive]: './*', ...examples};
+const exampleFiles = {'/python/py_websocket.self-unpacking.py': './py_websocket/__init__.py', ...examples};
 let pyodide;
 
 async function startPyodide() {

@@ -71,14 +71,15 @@ describe('the npm package', () => {
       'python/py_websocket/asyncio/client.py',
       'python/py_websocket.zip',
       'python/py_websocket.brython.js',
+      'python/py_websocket.self-unpacking.py',
     ]) {
       assert.ok(packedFiles.includes(file), `${file} is not in the package`);
     }
     assert.ok(!packedFiles.some((file) => file.startsWith('test/') || file.startsWith('tmp/') || file.startsWith('dist/size/')), 'nothing but the package');
-    assert.ok(!packedFiles.some((file) => file.startsWith('python/') && !/^python\/py_websocket(\/.*\.py|\.zip|\.brython\.js)$/.test(file)), 'nothing in python/ but the package');
+    assert.ok(!packedFiles.some((file) => file.startsWith('python/') && !/^python\/py_websocket(\/.*\.py|\.zip|\.brython\.js|\.self-unpacking\.py)$/.test(file)), 'nothing in python/ but the package');
   });
 
-  it('ships the Python package as a folder, a zip archive and a Brython bundle of the same modules', () => {
+  it('ships the Python package as a folder, a zip archive, a Brython bundle and a self-unpacking __init__.py of the same modules', () => {
     const installed = join(app, 'node_modules/py-websocket/python');
     const archived = unzip(readFileSync(join(installed, 'py_websocket.zip')));
     const folder = packedFiles.filter((file) => /^python\/py_websocket\/.*\.py$/.test(file)).map((file) => file.slice('python/'.length));
@@ -90,6 +91,14 @@ describe('the npm package', () => {
     for (const [name, contents] of archived) {
       const module = name.replace(/(\/__init__)?\.py$/, '').replaceAll('/', '.');
       assert.equal(scripts[module]?.[1], contents.toString('utf8'), `${module} differs in the Brython bundle`);
+    }
+    // The self-unpacking __init__.py: __init__'s own lines, and every other module as the
+    // string it writes (a JSON string is the same Python string).
+    const selfUnpacking = readFileSync(join(installed, 'py_websocket.self-unpacking.py'), 'utf8');
+    for (const [name, contents] of archived) {
+      const text = contents.toString('utf8');
+      if (name === 'py_websocket/__init__.py') for (const line of text.split('\n')) assert.ok(selfUnpacking.includes(line), `__init__.py's ${line}`);
+      else assert.ok(selfUnpacking.includes(`(${JSON.stringify(name.slice('py_websocket/'.length))}, ${JSON.stringify(text)})`), `${name} is not in the self-unpacking __init__.py`);
     }
   });
 

@@ -126,7 +126,7 @@ async function bundlePage(name, entry) {
 function asyncioPage(name, code) {
   const config = {
     interpreter: '/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs',
-    files: {'/node_modules/py-websocket/python/py_websocket.zip': './*'},
+    files: {'/node_modules/py-websocket/python/py_websocket.self-unpacking.py': './py_websocket/__init__.py'},
   };
   const page =
     `<!doctype html>\n${elementScript}\n<script type="module" src="/node_modules/@pyscript/core/dist/core.js"></script>\n` +
