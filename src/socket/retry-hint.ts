@@ -61,6 +61,6 @@ export function parseRetryHint(reason: string): RetryWindow | undefined {
  * [minMs, maxMs] (exactly minMs for `retry-after=S`). `random` returns a
  * number in [0, 1), as Math.random does.
  */
-export function hintedDelay(window: RetryWindow, random: () => number = Math.random): number {
-  return Math.round(window.minMs + random() * (window.maxMs - window.minMs));
+export function hintedDelay(hint: RetryWindow, random: () => number): number {
+  return Math.round(hint.minMs + random() * (hint.maxMs - hint.minMs));
 }
