@@ -15,7 +15,7 @@ import {encodeJson, parsedMessage} from './json-format.js';
 import {SendQueue} from '../socket/send-queue.js';
 import type {SocketData} from '../socket/data.js';
 import {socketData} from './send-argument.js';
-import {sharedHub} from '../sharing/share.js';
+import {loadSharing, sharing} from '../sharing/load.js';
 import {SocketHub, type HubMember} from '../sharing/hub.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
 import {socketOptions} from './socket-options.js';
@@ -46,6 +46,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #held = new SendQueue();
   /** It connects after the coming update, once every attribute has landed. */
   #pending = false;
+  /** connect() was called with `share` before sharing had loaded: it connects after the update that waits for it. */
+  #connectAfterLoad = false;
   /** `host` changed: sends wait for the socket to the new one. */
   #hostChanging = false;
   /** Set between removal and the end of the task: a re-insertion then is a move, not a new start. */
@@ -69,7 +71,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** `CONNECTING` (also while waiting to reconnect), `OPEN`, `CLOSING` or `CLOSED` (only when nothing more will happen by itself). */
   get readyState(): number {
     const state = this.#hub ? this.#hub.readyStateOf(this.#member!) : CLOSED;
-    return state === CLOSED && (this.#pending || this.#hostChanging) ? CONNECTING : state;
+    return state === CLOSED && (this.#pending || this.#hostChanging || this.#connectAfterLoad) ? CONNECTING : state;
   }
 
   /** The URL of the current or last socket; `""` before the first connect. */
@@ -99,7 +101,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
-    this.#pending = this.#hostChanging = this.#reconnecting = false;
+    this.#pending = this.#hostChanging = this.#reconnecting = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
@@ -111,7 +113,16 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       return;
     }
     this.#url = options.url;
-    const hub = (this.#hub = this.#lastHub = this.share ? sharedHub(this.share, options) : new SocketHub(options));
+    const scope = this.share;
+    if (scope && !sharing.loaded) {
+      // Sharing loads on first use; until then the element is as before its first update: sends wait.
+      this.#connectAfterLoad = true;
+      this.#closedByUser = false;
+      this.requestUpdate();
+      this.#showState();
+      return;
+    }
+    const hub = (this.#hub = this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new SocketHub(options));
     const member = (this.#member = this.#newMember());
     this.#closedByUser = false;
     hub.join(member);
@@ -147,7 +158,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       this.#hub.close(this.#member!, checked.code, checked.reason);
     } else {
       // Not even a coming update (the first one, or a new host's) connects now.
-      this.#pending = false;
+      this.#pending = this.#connectAfterLoad = false;
       this.#connectedHost = this.host;
       this.#giveUp(false, this.#held.takeAll(), 0);
     }
@@ -194,11 +205,16 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     super.requestUpdate(name, oldValue, options);
   }
 
+  /** An element with `share` updates (and so connects) once sharing has loaded. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.share && !sharing.loaded ? loadSharing().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('binaryType') && this.#hub) this.#hub.socket.binaryType = this.binaryType;
     const live = this.#hub !== undefined && !this.#closedByUser;
     // What was set since insertion (`manual`, `host`) is judged now that it has landed.
-    let connectNow = this.#pending && this.#wantsAutoConnect();
+    let connectNow = (this.#pending && this.#wantsAutoConnect()) || this.#connectAfterLoad;
     this.#pending = false;
     if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
     if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
@@ -308,7 +324,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
     this.#documentWatch?.abort();
-    this.#pending = this.#hostChanging = false;
+    this.#pending = this.#hostChanging = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     const unsent = [...this.#unlink(), ...this.#held.takeAll()];
     this.#reconnecting = false;

@@ -1,8 +1,9 @@
 import type {CloseDetail, SocketEvent, SocketListener} from '../socket/events.js';
-import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
-import {snapshot, type SocketData} from '../socket/data.js';
-import {SendQueue, type Sender} from '../socket/send-queue.js';
-import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket/state.js';
+import type {HubSocket, ReconnectingSocket, SocketOptions} from '../socket/reconnecting-socket.js';
+import type {SocketData} from '../socket/data.js';
+import type {SendQueue, Sender} from '../socket/send-queue.js';
+import type {SocketState} from '../socket/state.js';
+import {core} from './core.js';
 import {identityLock, isHolder, lockName} from './tab-lock.js';
 import type {Returned} from './hub.js';
 import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
@@ -83,7 +84,7 @@ class Relayed {
 
 /** One tab's view of a socket shared by every same-origin tab and frame: the holder's, or a follower's. */
 export class TabSocket implements HubSocket {
-  readonly queue = new SendQueue();
+  readonly queue: SendQueue = new core.SendQueue();
   readonly #options: SocketOptions;
   readonly #listener: SocketListener;
   readonly #returned?: Returned;
@@ -97,7 +98,7 @@ export class TabSocket implements HubSocket {
   #socket?: ReconnectingSocket;
   #solo = false;
   /** What this tab last heard of the socket held elsewhere. */
-  #mirror = {state: 'closed' as SocketState, readyState: CLOSED, protocol: '', extensions: ''};
+  #mirror = {state: 'closed' as SocketState, readyState: core.CLOSED as number, protocol: '', extensions: ''};
   /** The holder this tab follows, once the lock manager confirmed it. */
   #holder?: string;
   /** Holder messages from a tab not yet confirmed as the holder, in order, and whether a check is under way. */
@@ -148,7 +149,7 @@ export class TabSocket implements HubSocket {
 
   /** Joins the tabs sharing this socket: holds it if no tab does, follows the holder otherwise. */
   connect(): void {
-    this.#mirror = {...this.#mirror, state: 'connecting', readyState: CONNECTING};
+    this.#mirror = {...this.#mirror, state: 'connecting', readyState: core.CONNECTING};
     const locks = (this.#locks = new AbortController());
     const {signal} = locks;
     const refused = () => signal.aborted || this.#goSolo();
@@ -204,7 +205,7 @@ export class TabSocket implements HubSocket {
   }
 
   #leave(then?: () => void): void {
-    this.#mirror = {...this.#mirror, state: 'closed', readyState: CLOSED};
+    this.#mirror = {...this.#mirror, state: 'closed', readyState: core.CLOSED};
     const socket = this.#socket;
     if (this.#solo || !this.#channel) {
       socket?.stop();
@@ -244,7 +245,7 @@ export class TabSocket implements HubSocket {
     this.#channel?.close();
     this.#channel = undefined;
     this.#solo = true;
-    this.#socket = new ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
+    this.#socket = new core.ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
     this.#socket.connect();
   }
 
@@ -258,7 +259,7 @@ export class TabSocket implements HubSocket {
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
     this.#unchecked = [];
-    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
+    const socket = (this.#socket = new core.ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
     let burst = {bytes: 0, end: 0, at: -Infinity};
     socket.onSent = (sender, position) => {
       // The bytes handed over since the socket was last quiet (a new connection counts from 0).
@@ -428,7 +429,7 @@ export class TabSocket implements HubSocket {
   #follow(message: TabMessage): void {
     switch (message.type) {
       case 'holder':
-        this.#mirror = {...this.#mirror, state: 'waiting', readyState: CONNECTING};
+        this.#mirror = {...this.#mirror, state: 'waiting', readyState: core.CONNECTING};
         break;
       case 'state':
         this.#mirror = {state: message.state, readyState: message.readyState, protocol: message.protocol, extensions: message.extensions};
@@ -455,7 +456,7 @@ export class TabSocket implements HubSocket {
     const event = socketEvent(relayed);
     switch (event.type) {
       case 'open':
-        this.#mirror = {...this.#mirror, state: 'open', readyState: OPEN};
+        this.#mirror = {...this.#mirror, state: 'open', readyState: core.OPEN};
         // What waited here goes to the holder first, as a socket of its own sends its queue before `open`.
         if (!this.#leaving) this.queue.flush((data, sender) => this.#handOver(data, sender), () => true);
         return this.#listener(event);
@@ -477,7 +478,7 @@ export class TabSocket implements HubSocket {
   #handOver(data: SocketData, sender: Sender | undefined): void {
     const seq = ++this.#seq;
     // A copy is kept, to send again through the next holder if this one goes away first.
-    this.#inFlight.push({seq, data: snapshot(data), sender});
+    this.#inFlight.push({seq, data: core.snapshot(data), sender});
     this.#post({type: 'send', from: this.#id, to: this.#holder!, seq, data});
   }
 
