@@ -6,11 +6,8 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import vm from 'node:vm';
 import {after, before, describe, it} from 'node:test';
-import {gzipSync, inflateRawSync} from 'node:zlib';
-import * as esbuild from 'esbuild';
-import {nodeResolve} from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
-import {rollup} from 'rollup';
+import {inflateRawSync} from 'node:zlib';
+import {esbuildSize, rollupSize} from '../../scripts/build/app-size.js';
 import {npmInstall, scratchApp} from './scratch-app.js';
 
 /**
@@ -124,13 +121,13 @@ describe('the npm package', () => {
   it(`costs a page without share at most ${BASE_LIMIT_GZIP} B gzipped, and share ${SHARE_LIMIT_GZIP} B more, loaded only then, bundled by esbuild or rollup`, async () => {
     const entry = join(app, 'main.js');
     writeFileSync(entry, "import 'py-websocket';\n");
-    const sizes = {esbuild: await esbuildChunks(entry), rollup: await rollupChunks(entry)};
-    for (const [bundler, {base, share, everything}] of Object.entries(sizes)) {
-      console.log(`import 'py-websocket' bundled by ${bundler}: ${base} B gzipped, share ${share} B more, everything ${everything} B`);
+    const sizes = {esbuild: await esbuildSize(entry), rollup: await rollupSize(entry)};
+    for (const [bundler, {atStart, onDemand, everything}] of Object.entries(sizes)) {
+      console.log(`import 'py-websocket' bundled by ${bundler}: ${atStart} B gzipped, share ${onDemand} B more, everything ${everything} B`);
     }
-    for (const [bundler, {base, share}] of Object.entries(sizes)) {
-      assert.ok(base <= BASE_LIMIT_GZIP, `${bundler}: a page without share loads ${base} B`);
-      assert.ok(share <= SHARE_LIMIT_GZIP, `${bundler}: share adds ${share} B`);
+    for (const [bundler, {atStart, onDemand}] of Object.entries(sizes)) {
+      assert.ok(atStart <= BASE_LIMIT_GZIP, `${bundler}: a page without share loads ${atStart} B`);
+      assert.ok(onDemand <= SHARE_LIMIT_GZIP, `${bundler}: share adds ${onDemand} B`);
     }
   });
 
@@ -145,56 +142,10 @@ describe('the npm package', () => {
     // Apps: the chunks a page loads at start (its entry and what that imports) hold none of sharing.
     const entry = join(app, 'main.js');
     writeFileSync(entry, "import 'py-websocket';\n");
-    for (const {loadedAtStart, loadedOnDemand} of [await esbuildChunks(entry), await rollupChunks(entry)]) {
+    for (const {loadedAtStart, loadedOnDemand} of [await esbuildSize(entry), await rollupSize(entry)]) {
       assert.ok(!loadedAtStart.some((code) => code.includes('BroadcastChannel')), 'the tab relay is not loaded at start');
       assert.ok(loadedOnDemand.some((code) => code.includes('BroadcastChannel')), 'the tab relay is in a chunk loaded on demand');
     }
   });
 });
 
-const gzipped = (code) => gzipSync(code, {level: 9}).length;
-
-/**
- * What an app's page fetches at start (its entry chunk and the chunks that imports), what it
- * fetches on demand (the rest), and their gzipped sizes: `base`, `share` (what comes on demand), `everything`.
- */
-function measure(chunks, entryName) {
-  const byName = new Map(chunks.map((chunk) => [chunk.name, chunk]));
-  const atStart = new Set();
-  const visit = (name) => {
-    if (atStart.has(name)) return;
-    atStart.add(name);
-    for (const imported of byName.get(name).imports) visit(imported);
-  };
-  visit(entryName);
-  const loadedAtStart = [...atStart].map((name) => byName.get(name).code);
-  const loadedOnDemand = chunks.filter((chunk) => !atStart.has(chunk.name)).map((chunk) => chunk.code);
-  const sum = (codes) => codes.reduce((total, code) => total + gzipped(code), 0);
-  const base = sum(loadedAtStart);
-  const share = sum(loadedOnDemand);
-  return {base, share, everything: base + share, loadedAtStart, loadedOnDemand};
-}
-
-/** The app bundled by esbuild, minified, with code splitting (without it, esbuild puts every dynamic import in the one file). */
-async function esbuildChunks(entry) {
-  const built = await esbuild.build({
-    entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, outdir: join(app, 'out'), metafile: true, write: false, absWorkingDir: app,
-  });
-  const text = new Map(built.outputFiles.map((file) => [file.path.slice(join(app, 'out').length + 1), file.text]));
-  const chunks = Object.entries(built.metafile.outputs)
-    .filter(([name]) => name.endsWith('.js'))
-    .map(([name, output]) => ({
-      name: name.slice('out/'.length),
-      code: text.get(name.slice('out/'.length)),
-      imports: output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path.slice('out/'.length)),
-    }));
-  return measure(chunks, 'main.js');
-}
-
-/** The app bundled by rollup, minified, as an app's build makes it. */
-async function rollupChunks(entry) {
-  const bundle = await rollup({input: entry, plugins: [nodeResolve({rootDir: app}), terser({module: true})], onwarn() {}});
-  const {output} = await bundle.generate({format: 'es'});
-  const chunks = output.filter((file) => file.type === 'chunk').map((chunk) => ({name: chunk.fileName, code: chunk.code, imports: chunk.imports}));
-  return measure(chunks, output.find((file) => file.type === 'chunk' && file.isEntry).fileName);
-}
