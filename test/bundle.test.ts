@@ -57,13 +57,27 @@ describe('dist/py-websocket-share.js', () => {
         return element;
       };
 
-      // Removed before sharing loaded: it hands back what it queued, and never connects.
+      // Before sharing has loaded, removed: it hands back what it queued, and never connects.
       const early = shared('early');
       early.addEventListener('open', () => expect.fail('the removed element opened'));
       early.send('never sent');
       const giveup = oneEvent(early, 'giveup');
       early.remove();
+      // Closed after connect(): its close event, as an element leaving a shared socket gets, and its queue back.
+      const closed = shared('closed');
+      closed.manual = true;
+      closed.connect();
+      closed.send('sent, then closed');
+      const heard: string[] = [];
+      for (const type of ['open', 'close', 'giveup'] as const) closed.addEventListener(type, () => heard.push(type));
+      closed.close(4000, 'changed my mind');
+      const close = oneEvent(closed, 'close');
+      const closedGiveup = oneEvent(closed, 'giveup');
       expect((await giveup).unsent).to.deep.equal(['never sent']);
+      expect(await close).to.include({code: 4000, reason: 'changed my mind', wasClean: true});
+      expect((await closedGiveup).unsent).to.deep.equal(['sent, then closed']);
+      expect(heard).to.deep.equal(['close', 'giveup']);
+      closed.remove();
 
       // Sent while sharing loads: queued, and sent once the shared socket opens.
       const element = shared('shared');
@@ -74,7 +88,7 @@ describe('dist/py-websocket-share.js', () => {
       expect(message.data).to.equal('queued while sharing loads');
       expect(fetched()).to.include('/dist/py-websocket-share.js');
       expect(sockets, 'one socket, for the element still there').to.have.length(1);
-      expect(early.readyState).to.equal(WebSocket.CLOSED);
+      expect([early.readyState, closed.readyState]).to.deep.equal([WebSocket.CLOSED, WebSocket.CLOSED]);
       element.remove();
     } finally {
       frame.remove();

@@ -156,9 +156,18 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       this.#connectedHost = this.host;
       this.#hostChanging = false;
       this.#hub.close(this.#member!, checked.code, checked.reason);
+    } else if (this.#connectAfterLoad) {
+      // connect() was waiting for sharing: the element leaves as from a shared socket, on a later task.
+      this.#connectAfterLoad = false;
+      this.#connectedHost = this.host;
+      const unsent = this.#held.takeAll();
+      setTimeout(() => {
+        this.dispatchEvent(new PyWebSocketCloseEvent({...checked, wasClean: true}));
+        this.#giveUp(false, unsent, 0);
+      });
     } else {
       // Not even a coming update (the first one, or a new host's) connects now.
-      this.#pending = this.#connectAfterLoad = false;
+      this.#pending = false;
       this.#connectedHost = this.host;
       this.#giveUp(false, this.#held.takeAll(), 0);
     }
