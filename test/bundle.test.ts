@@ -71,6 +71,15 @@ describe('dist/py-websocket-share.js', () => {
       const heard: string[] = [];
       for (const type of ['open', 'close', 'giveup'] as const) closed.addEventListener(type, () => heard.push(type));
       closed.close(4000, 'changed my mind');
+      // Never in the document: connect() waits for sharing, then connects, as it would with sharing loaded.
+      const detached = page().document.createElement('py-websocket');
+      detached.share = 'page';
+      detached.host = '/ws/echo';
+      const detachedHeard: unknown[] = [];
+      detached.addEventListener('message', (event) => detachedHeard.push(event.data));
+      detached.connect();
+      detached.send('from an element not in the document');
+      expect(detached.readyState).to.equal(WebSocket.CONNECTING);
       const close = oneEvent(closed, 'close');
       const closedGiveup = oneEvent(closed, 'giveup');
       expect((await giveup).unsent).to.deep.equal(['never sent']);
@@ -81,13 +90,16 @@ describe('dist/py-websocket-share.js', () => {
 
       // Sent while sharing loads: queued, and sent once the shared socket opens.
       const element = shared('shared');
+      const elementHeard: unknown[] = [];
+      element.addEventListener('message', (event) => elementHeard.push(event.data));
       element.send('queued while sharing loads');
       expect(element.readyState).to.equal(WebSocket.CONNECTING);
       expect(element.queued).to.equal(1);
-      const message = await oneEvent(element, 'message');
-      expect(message.data).to.equal('queued while sharing loads');
+      await waitUntil(() => elementHeard.includes('queued while sharing loads'), 'the echo of the queued send');
       expect(fetched()).to.include('/dist/py-websocket-share.js');
-      expect(sockets, 'one socket, for the element still there').to.have.length(1);
+      await waitUntil(() => detachedHeard.includes('from an element not in the document'), 'the detached element heard its echo');
+      expect(sockets, 'one socket, shared by the elements still there').to.have.length(1);
+      detached.close();
       expect([early.readyState, closed.readyState]).to.deep.equal([WebSocket.CLOSED, WebSocket.CLOSED]);
       element.remove();
     } finally {

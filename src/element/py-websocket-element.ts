@@ -46,7 +46,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #held = new SendQueue();
   /** It connects after the coming update, once every attribute has landed. */
   #pending = false;
-  /** connect() was called with `share` before sharing had loaded: it connects after the update that waits for it. */
+  /** connect() was called with `share` before sharing had loaded: it connects once it has. */
   #connectAfterLoad = false;
   /** `host` changed: sends wait for the socket to the new one. */
   #hostChanging = false;
@@ -118,7 +118,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       // Sharing loads on first use; until then the element is as before its first update: sends wait.
       this.#connectAfterLoad = true;
       this.#closedByUser = false;
-      this.requestUpdate();
+      loadSharing().then(() => this.#connectAfterLoad && this.connect());
       this.#showState();
       return;
     }
@@ -223,7 +223,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     if (changed.has('binaryType') && this.#hub) this.#hub.socket.binaryType = this.binaryType;
     const live = this.#hub !== undefined && !this.#closedByUser;
     // What was set since insertion (`manual`, `host`) is judged now that it has landed.
-    let connectNow = (this.#pending && this.#wantsAutoConnect()) || this.#connectAfterLoad;
+    let connectNow = this.#pending && this.#wantsAutoConnect();
     this.#pending = false;
     if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
     if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
