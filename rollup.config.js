@@ -37,24 +37,27 @@ function bundleTypes() {
   };
 }
 
-const compile = () =>
-  typescript({tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: false});
+// The plugin wants its outDir inside the output's dir; it writes nothing there.
+const compile = (outDir) =>
+  typescript({tsconfig: './tsconfig.json', outDir, declaration: false, declarationMap: false, sourceMap: false});
 const minify = () => terser({ecma: 2022, module: true, format: {comments: false}});
 
 export default [
-  // The one-file bundle: lit's base class inside, defines <py-websocket> when loaded.
+  // The one-file bundle: lit's base class inside, defines <py-websocket> when loaded. What loads
+  // on demand (sharing) is a file beside it, dist/py-websocket-share.js, fetched from the same
+  // place only by a page that uses it.
   // lit's server build ("node" condition) is the browser build with a guarded base class:
   // with it the bundle also imports in Node without touching window or document.
   {
     input: 'src/index.ts',
-    output: {file: 'dist/py-websocket.js', format: 'es'},
-    plugins: [compile(), withoutDomShim(), nodeResolve({exportConditions: ['node', 'production']}), minify(), bundleTypes(), printSize('bundle with lit')],
+    output: {dir: 'dist', entryFileNames: 'py-websocket.js', chunkFileNames: 'py-websocket-[name].js', format: 'es'},
+    plugins: [compile('dist'), withoutDomShim(), nodeResolve({exportConditions: ['node', 'production']}), minify(), bundleTypes(), printSize('bundle with lit')],
   },
   // Not shipped: the same code with lit left out, to see what the element itself weighs.
   {
     input: 'src/index.ts',
-    output: {file: 'dist/size/py-websocket-without-lit.js', format: 'es'},
+    output: {dir: 'dist/size', entryFileNames: 'py-websocket-without-lit.js', chunkFileNames: 'py-websocket-without-lit-[name].js', format: 'es'},
     external: (id) => id.startsWith('@lit/') || id === 'lit' || id.startsWith('lit/'),
-    plugins: [compile(), minify(), printSize('element without lit')],
+    plugins: [compile('dist/size'), minify(), printSize('element without lit')],
   },
 ];

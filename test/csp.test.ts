@@ -2,7 +2,14 @@ import './setup/page-errors.js';
 import {expect, waitUntil} from '@open-wc/testing';
 import type {PyWebSocketElement} from '../src/index.js';
 
-type CspPage = Window & {consoleErrors: string[]; pageErrors: string[]; received: string[]; attributeRan?: boolean};
+type CspPage = Window & {
+  consoleErrors: string[];
+  pageErrors: string[];
+  violations: string[];
+  received: string[];
+  sharedReceived: string[];
+  attributeRan?: boolean;
+};
 
 describe('<py-websocket> under a strict Content-Security-Policy', () => {
   let frame: HTMLIFrameElement;
@@ -32,5 +39,14 @@ describe('<py-websocket> under a strict Content-Security-Policy', () => {
     element.send('still works');
     const echoed = new Promise<string>((resolve) => element.addEventListener('message', (event) => resolve(String(event.data))));
     expect(await echoed).to.equal('still works');
+  });
+
+  it("loads sharing from the file beside the bundle, which script-src 'self' allows", async () => {
+    await waitUntil(() => page.sharedReceived.length === 1, 'the echo, through the shared socket', {timeout: 5000});
+    expect(page.sharedReceived).to.deep.equal(['through a shared socket']);
+    const fetched = page.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched).to.include('/dist/py-websocket-share.js');
+    expect(page.violations.filter((violation) => violation.includes('py-websocket')), 'no file of the element refused').to.deep.equal([]);
+    expect(page.pageErrors).to.deep.equal([]);
   });
 });

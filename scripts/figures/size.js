@@ -1,20 +1,54 @@
-// After `npm run build`: the size of every script the build wrote, minified and gzipped,
-// into docs/size.md (the figures block "build").
-import {readdirSync, readFileSync} from 'node:fs';
+// After `npm run build`: the size of every script the build wrote, and what an app pays for
+// `import 'py-websocket'` bundled by esbuild and by rollup, minified and gzipped, into
+// docs/size.md (the figures block "build").
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
+import {esbuildSize, rollupSize} from '../build/app-size.js';
 import {writeFigures} from './write.js';
 
 const dist = new URL('../../dist/', import.meta.url);
+const number = (bytes) => `${bytes.toLocaleString('en-US')} B`;
+
+const notes = {
+  'py-websocket.js': ' (what every page loads)',
+  'py-websocket-share.js': ' (loaded only when an element uses `share`)',
+  'size/py-websocket-without-lit.js': ' (not shipped: the element without lit, to see what it weighs)',
+  'size/py-websocket-without-lit-share.js': ' (not shipped: its `share` file)',
+};
 const files = readdirSync(dist, {recursive: true})
   .filter((file) => file.endsWith('.js'))
   .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
-const number = (bytes) => `${bytes.toLocaleString('en-US')} B`;
 const rows = files.map((file) => {
   const code = readFileSync(new URL(file, dist));
-  const shipped = file.startsWith('size/') ? ' (not shipped: the element without lit, to see what it weighs)' : '';
-  return `| \`dist/${file}\`${shipped} | ${number(code.length)} | ${number(gzipSync(code, {level: 9}).length)} |`;
+  return `| \`dist/${file}\`${notes[file] ?? ''} | ${number(code.length)} | ${number(gzipSync(code, {level: 9}).length)} |`;
 });
-const table = ['| file | minified | gzipped (level 9) |', '|---|---|---|', ...rows].join('\n');
+
+// An app whose one line is `import 'py-websocket'`, built from lib/ as a bundler builds the package.
+const entry = fileURLToPath(new URL('size-app.js', dist));
+writeFileSync(entry, "import '../lib/index.js';\n");
+const apps = [];
+try {
+  for (const [bundler, measure] of [['esbuild', esbuildSize], ['rollup', rollupSize]]) {
+    const {atStart, onDemand, everything} = await measure(entry);
+    console.log(`import 'py-websocket' bundled by ${bundler}: ${atStart} B gzipped without share, ${onDemand} B more with it, ${everything} B in all`);
+    apps.push(`| ${bundler} | ${number(atStart)} | ${number(onDemand)} | ${number(everything)} |`);
+  }
+} finally {
+  rmSync(entry);
+}
+
+const table = [
+  '| file | minified | gzipped (level 9) |',
+  '|---|---|---|',
+  ...rows,
+  '',
+  "`import 'py-websocket'` in an app, bundled and minified, gzipped (level 9):",
+  '',
+  '| bundler | a page without `share` | what `share` adds, loaded then | everything |',
+  '|---|---|---|---|',
+  ...apps,
+].join('\n');
 if (writeFigures(new URL('../../docs/size.md', import.meta.url), 'build', 'npm run build', table)) {
   console.log('docs/size.md: new sizes written');
 }

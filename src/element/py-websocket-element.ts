@@ -15,7 +15,7 @@ import {encodeJson, parsedMessage} from './json-format.js';
 import {SendQueue} from '../socket/send-queue.js';
 import type {SocketData} from '../socket/data.js';
 import {socketData} from './send-argument.js';
-import {sharedHub} from '../sharing/share.js';
+import {loadSharing, sharing} from '../sharing/load.js';
 import {SocketHub, type HubMember} from '../sharing/hub.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
 import {socketOptions} from './socket-options.js';
@@ -46,6 +46,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #held = new SendQueue();
   /** It connects after the coming update, once every attribute has landed. */
   #pending = false;
+  /** connect() was called with `share` before sharing had loaded: it connects once it has. */
+  #connectAfterLoad = false;
   /** `host` changed: sends wait for the socket to the new one. */
   #hostChanging = false;
   /** Set between removal and the end of the task: a re-insertion then is a move, not a new start. */
@@ -69,7 +71,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** `CONNECTING` (also while waiting to reconnect), `OPEN`, `CLOSING` or `CLOSED` (only when nothing more will happen by itself). */
   get readyState(): number {
     const state = this.#hub ? this.#hub.readyStateOf(this.#member!) : CLOSED;
-    return state === CLOSED && (this.#pending || this.#hostChanging) ? CONNECTING : state;
+    return state === CLOSED && (this.#pending || this.#hostChanging || this.#connectAfterLoad) ? CONNECTING : state;
   }
 
   /** The URL of the current or last socket; `""` before the first connect. */
@@ -99,7 +101,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
-    this.#pending = this.#hostChanging = this.#reconnecting = false;
+    this.#pending = this.#hostChanging = this.#reconnecting = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
@@ -111,7 +113,16 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       return;
     }
     this.#url = options.url;
-    const hub = (this.#hub = this.#lastHub = this.share ? sharedHub(this.share, options) : new SocketHub(options));
+    const scope = this.share;
+    if (scope && !sharing.loaded) {
+      // Sharing loads on first use; until then the element is as before its first update: sends wait.
+      this.#connectAfterLoad = true;
+      this.#closedByUser = false;
+      loadSharing().then(() => this.#connectAfterLoad && this.connect());
+      this.#showState();
+      return;
+    }
+    const hub = (this.#hub = this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new SocketHub(options));
     const member = (this.#member = this.#newMember());
     this.#closedByUser = false;
     hub.join(member);
@@ -145,6 +156,15 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       this.#connectedHost = this.host;
       this.#hostChanging = false;
       this.#hub.close(this.#member!, checked.code, checked.reason);
+    } else if (this.#connectAfterLoad) {
+      // connect() was waiting for sharing: the element leaves as from a shared socket, on a later task.
+      this.#connectAfterLoad = false;
+      this.#connectedHost = this.host;
+      const unsent = this.#held.takeAll();
+      setTimeout(() => {
+        this.dispatchEvent(new PyWebSocketCloseEvent({...checked, wasClean: true}));
+        this.#giveUp(false, unsent, 0);
+      });
     } else {
       // Not even a coming update (the first one, or a new host's) connects now.
       this.#pending = false;
@@ -192,6 +212,11 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       else if (this.#wantsAutoConnect()) this.#pending = true;
     }
     super.requestUpdate(name, oldValue, options);
+  }
+
+  /** An element with `share` updates (and so connects) once sharing has loaded. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.share && !sharing.loaded ? loadSharing().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -308,7 +333,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
     this.#documentWatch?.abort();
-    this.#pending = this.#hostChanging = false;
+    this.#pending = this.#hostChanging = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     const unsent = [...this.#unlink(), ...this.#held.takeAll()];
     this.#reconnecting = false;

@@ -1,6 +1,9 @@
 import type {SocketOptions} from '../socket/reconnecting-socket.js';
-import {SocketHub} from './hub.js';
+import {core} from './core.js';
+import type {SocketHub} from './hub.js';
 import {canShareAcrossTabs, TabSocket} from './tab-socket.js';
+
+export {useCore} from './core.js';
 
 /** How widely an element shares its socket: `""` not at all, `"page"`, or `"tabs"`. */
 export type ShareScope = '' | 'page' | 'tabs';
@@ -19,7 +22,7 @@ export function sharedHub(scope: Exclude<ShareScope, ''>, options: SocketOptions
   const entry = `${acrossTabs ? 'tabs' : 'page'} ${key}`;
   let hub = hubs.get(entry);
   if (!hub) {
-    const created = new SocketHub(
+    const created = new core.SocketHub(
       options,
       () => hubs.get(entry) === created && hubs.delete(entry),
       acrossTabs ? (listener, returned) => new TabSocket(options, listener, key, returned) : undefined

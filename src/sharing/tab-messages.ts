@@ -1,5 +1,6 @@
 import type {CloseDetail, ReconnectingDetail, SocketEvent} from '../socket/events.js';
-import {isBinary, type SocketData} from '../socket/data.js';
+import type {SocketData} from '../socket/data.js';
+import {core} from './core.js';
 import type {SocketState} from '../socket/state.js';
 
 /** An event of the held socket, relayed to the other tabs as the holder's socket listener heard it. */
@@ -70,6 +71,7 @@ const text: Check = (value) => typeof value === 'string';
 const bool: Check = (value) => typeof value === 'boolean';
 const count: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
 const finite: Check = (value) => Number.isFinite(value);
+const sendable: Check = (data) => typeof data === 'string' || core.isBinary(data);
 const shape =
   (fields: Record<string, Check>): Check =>
   (value) =>
@@ -78,7 +80,7 @@ const states = ['closed', 'connecting', 'open', 'closing', 'waiting'];
 
 const eventArgs: Record<RelayedEvent['name'], Check[]> = {
   opened: [],
-  received: [(data) => typeof data === 'string' || isBinary(data), text],
+  received: [sendable, text],
   failed: [text],
   closed: [shape({code: count, reason: text, wasClean: bool})],
   reconnecting: [shape({attempt: count, delay: finite, code: count, reason: text})],
@@ -87,7 +89,7 @@ const eventArgs: Record<RelayedEvent['name'], Check[]> = {
 
 const messageFields: Record<TabMessage['type'], Check> = {
   hello: shape({}),
-  send: shape({to: text, seq: count, data: (data) => typeof data === 'string' || isBinary(data)}),
+  send: shape({to: text, seq: count, data: sendable}),
   takeback: shape({to: text}),
   sync: shape({nonce: finite}),
   holder: shape({}),

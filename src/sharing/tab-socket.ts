@@ -1,8 +1,9 @@
 import type {CloseDetail, SocketEvent, SocketListener} from '../socket/events.js';
-import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
-import {snapshot, type SocketData} from '../socket/data.js';
-import {SendQueue, type Sender} from '../socket/send-queue.js';
-import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket/state.js';
+import type {HubSocket, ReconnectingSocket, SocketOptions} from '../socket/reconnecting-socket.js';
+import type {SocketData} from '../socket/data.js';
+import type {SendQueue, Sender} from '../socket/send-queue.js';
+import type {SocketState} from '../socket/state.js';
+import {core} from './core.js';
 import {identityLock, isHolder, lockName} from './tab-lock.js';
 import type {Returned} from './hub.js';
 import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
@@ -65,6 +66,9 @@ export function canShareAcrossTabs(): boolean {
   return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && navigator.locks !== undefined;
 }
 
+/** A message as `#post` takes it: the sender's id is added there. */
+type Unsigned<Message> = Message extends unknown ? Omit<Message, 'from'> : never;
+
 /** A send this tab handed to the holder, kept until the holder acks it. */
 interface InFlight {
   seq: number;
@@ -83,12 +87,13 @@ class Relayed {
 
 /** One tab's view of a socket shared by every same-origin tab and frame: the holder's, or a follower's. */
 export class TabSocket implements HubSocket {
-  readonly queue = new SendQueue();
+  readonly queue: SendQueue = new core.SendQueue();
   readonly #options: SocketOptions;
   readonly #listener: SocketListener;
   readonly #returned?: Returned;
   readonly #key: string;
-  readonly #id = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  // Web Locks need a secure context, where crypto.randomUUID() is there too.
+  readonly #id = crypto.randomUUID();
   #name = '';
   #channel?: BroadcastChannel;
   /** Aborts the lock requests (while waiting) or releases the locks (while holding). */
@@ -97,7 +102,7 @@ export class TabSocket implements HubSocket {
   #socket?: ReconnectingSocket;
   #solo = false;
   /** What this tab last heard of the socket held elsewhere. */
-  #mirror = {state: 'closed' as SocketState, readyState: CLOSED, protocol: '', extensions: ''};
+  #mirror = {state: 'closed' as SocketState, readyState: core.readyStateOf('closed'), protocol: '', extensions: ''};
   /** The holder this tab follows, once the lock manager confirmed it. */
   #holder?: string;
   /** Holder messages from a tab not yet confirmed as the holder, in order, and whether a check is under way. */
@@ -148,7 +153,7 @@ export class TabSocket implements HubSocket {
 
   /** Joins the tabs sharing this socket: holds it if no tab does, follows the holder otherwise. */
   connect(): void {
-    this.#mirror = {...this.#mirror, state: 'connecting', readyState: CONNECTING};
+    this.#mirrorState('connecting');
     const locks = (this.#locks = new AbortController());
     const {signal} = locks;
     const refused = () => signal.aborted || this.#goSolo();
@@ -165,7 +170,7 @@ export class TabSocket implements HubSocket {
       const turn = request(name, () => identified.then(() => this.#heardAllBefore()).then(() => signal.aborted || this.#hold()));
       // Aborted: this tab left first. Refused (a sandboxed frame's opaque origin): a socket of its own.
       Promise.all([identity, turn]).catch(refused);
-      this.#post({type: 'hello', from: this.#id});
+      this.#post({type: 'hello'});
     }, refused);
   }
 
@@ -204,7 +209,7 @@ export class TabSocket implements HubSocket {
   }
 
   #leave(then?: () => void): void {
-    this.#mirror = {...this.#mirror, state: 'closed', readyState: CLOSED};
+    this.#mirrorState('closed');
     const socket = this.#socket;
     if (this.#solo || !this.#channel) {
       socket?.stop();
@@ -224,7 +229,7 @@ export class TabSocket implements HubSocket {
         this.#goAway();
         then?.();
       };
-      if (this.#inFlight.length > 0 && this.#holder !== undefined) this.#post({type: 'takeback', from: this.#id, to: this.#holder});
+      if (this.#inFlight.length > 0 && this.#holder !== undefined) this.#post({type: 'takeback', to: this.#holder});
       this.#settle();
     }
   }
@@ -244,7 +249,7 @@ export class TabSocket implements HubSocket {
     this.#channel?.close();
     this.#channel = undefined;
     this.#solo = true;
-    this.#socket = new ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
+    this.#socket = new core.ReconnectingSocket(this.#options, this.#listener, {queue: this.queue});
     this.#socket.connect();
   }
 
@@ -258,7 +263,7 @@ export class TabSocket implements HubSocket {
     const hadHolder = this.#holder !== undefined;
     this.#holder = this.#id;
     this.#unchecked = [];
-    const socket = (this.#socket = new ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
+    const socket = (this.#socket = new core.ReconnectingSocket(this.#options, this.#relay, {queue: this.queue}));
     let burst = {bytes: 0, end: 0, at: -Infinity};
     socket.onSent = (sender, position) => {
       // The bytes handed over since the socket was last quiet (a new connection counts from 0).
@@ -277,7 +282,7 @@ export class TabSocket implements HubSocket {
     };
     // The page may be destroyed right after: what is sure to be sent is acked first.
     addEventListener('pagehide', this.#ackOnPageHide);
-    this.#post({type: 'holder', from: this.#id});
+    this.#post({type: 'holder'});
     // A tab that followed a socket takes it over under the usual reconnect rules; the first one connects.
     if (hadHolder) socket.takeOver(holderGone);
     else socket.connect();
@@ -308,7 +313,7 @@ export class TabSocket implements HubSocket {
       const {relayed} = this.#sentRelayed.shift()!;
       last.set(relayed.tab, relayed.seq);
     }
-    for (const [to, seq] of last) this.#post({type: 'ack', from: this.#id, to, seq});
+    for (const [to, seq] of last) this.#post({type: 'ack', to, seq});
   }
 
   /** Hears the held socket for this tab's elements, and tells the other tabs. */
@@ -341,7 +346,7 @@ export class TabSocket implements HubSocket {
   /** Tells the other tabs, then this tab's elements. */
   #tell(event: SocketEvent): void {
     this.#postState();
-    this.#post({type: 'event', from: this.#id, ...relayedEvent(event)});
+    this.#post({type: 'event', ...relayedEvent(event)});
     this.#listener(event);
   }
 
@@ -349,7 +354,7 @@ export class TabSocket implements HubSocket {
     const socket = this.#socket;
     if (!socket) return;
     const {state, readyState, protocol, extensions} = socket;
-    this.#post({type: 'state', from: this.#id, state, readyState, protocol, extensions});
+    this.#post({type: 'state', state, readyState, protocol, extensions});
   }
 
   /**
@@ -414,13 +419,13 @@ export class TabSocket implements HubSocket {
     const socket = this.#socket!;
     if (message.type === 'hello') {
       this.#postState();
-      if (socket.state === 'open') this.#post({type: 'event', from: this.#id, to: message.from, ...relayedEvent({type: 'open'})});
+      if (socket.state === 'open') this.#post({type: 'event', to: message.from, ...relayedEvent({type: 'open'})});
     } else if (message.type === 'send' && message.to === this.#id && !this.#leaving) {
       // (One addressed to an earlier holder, or made while this one is going, is taken back by its tab.)
       socket.send(message.data, new Relayed(message.from, message.seq, message.data));
     } else if (message.type === 'takeback' && message.to === this.#id) {
       const taken = socket.queue.takeWhere((sender) => sender instanceof Relayed && sender.tab === message.from);
-      this.#post({type: 'returned', from: this.#id, to: message.from, seqs: taken.map(({sender}) => (sender as Relayed).seq)});
+      this.#post({type: 'returned', to: message.from, seqs: taken.map(({sender}) => (sender as Relayed).seq)});
     }
   }
 
@@ -428,7 +433,7 @@ export class TabSocket implements HubSocket {
   #follow(message: TabMessage): void {
     switch (message.type) {
       case 'holder':
-        this.#mirror = {...this.#mirror, state: 'waiting', readyState: CONNECTING};
+        this.#mirrorState('waiting');
         break;
       case 'state':
         this.#mirror = {state: message.state, readyState: message.readyState, protocol: message.protocol, extensions: message.extensions};
@@ -455,7 +460,7 @@ export class TabSocket implements HubSocket {
     const event = socketEvent(relayed);
     switch (event.type) {
       case 'open':
-        this.#mirror = {...this.#mirror, state: 'open', readyState: OPEN};
+        this.#mirrorState('open');
         // What waited here goes to the holder first, as a socket of its own sends its queue before `open`.
         if (!this.#leaving) this.queue.flush((data, sender) => this.#handOver(data, sender), () => true);
         return this.#listener(event);
@@ -477,8 +482,8 @@ export class TabSocket implements HubSocket {
   #handOver(data: SocketData, sender: Sender | undefined): void {
     const seq = ++this.#seq;
     // A copy is kept, to send again through the next holder if this one goes away first.
-    this.#inFlight.push({seq, data: snapshot(data), sender});
-    this.#post({type: 'send', from: this.#id, to: this.#holder!, seq, data});
+    this.#inFlight.push({seq, data: core.snapshot(data), sender});
+    this.#post({type: 'send', to: this.#holder!, seq, data});
   }
 
   /** Every send the holder has not acked comes back: to the front of the queue, or to an element that left. */
@@ -503,7 +508,13 @@ export class TabSocket implements HubSocket {
     if (this.#leaving && this.#inFlight.length === 0 && !this.#socket) this.#leaving();
   }
 
-  #post(message: TabMessage): void {
-    this.#channel?.postMessage(message);
+  /** What this tab now knows of the socket held elsewhere: it is in `state` (the holder's word on it comes later). */
+  #mirrorState(state: SocketState): void {
+    this.#mirror = {...this.#mirror, state, readyState: core.readyStateOf(state)};
+  }
+
+  /** Posts on the channel, as this tab. */
+  #post(message: Unsigned<TabMessage>): void {
+    this.#channel?.postMessage({...message, from: this.#id});
   }
 }

@@ -7,3 +7,6 @@ console.error = (...args) => {
   consoleError(...args);
 };
 addEventListener('error', (event) => window.pageErrors.push(String(event.message)));
+// And what the policy refused.
+window.violations = [];
+addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));

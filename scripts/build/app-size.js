@@ -1,0 +1,66 @@
+// What an app pays for the element: `entry` (a module that imports it) bundled, minified,
+// with code splitting, by esbuild and by rollup as an app's build does, and gzipped at level 9.
+// Used by `npm run build` (scripts/figures/size.js) and the packaging test.
+import {dirname, join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import * as esbuild from 'esbuild';
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import {rollup} from 'rollup';
+
+const gzipped = (code) => gzipSync(code, {level: 9}).length;
+
+/**
+ * What a page fetches at start (the entry chunk and every chunk it imports) and what it
+ * fetches only on demand (through `import()`): their code, and their sizes gzipped.
+ */
+function split(chunks, entryName) {
+  const byName = new Map(chunks.map((chunk) => [chunk.name, chunk]));
+  const atStart = new Set();
+  const visit = (name) => {
+    if (atStart.has(name)) return;
+    atStart.add(name);
+    for (const imported of byName.get(name).imports) visit(imported);
+  };
+  visit(entryName);
+  const loadedAtStart = chunks.filter((chunk) => atStart.has(chunk.name)).map((chunk) => chunk.code);
+  const loadedOnDemand = chunks.filter((chunk) => !atStart.has(chunk.name)).map((chunk) => chunk.code);
+  const sum = (codes) => codes.reduce((total, code) => total + gzipped(code), 0);
+  const atStartBytes = sum(loadedAtStart);
+  const onDemandBytes = sum(loadedOnDemand);
+  return {atStart: atStartBytes, onDemand: onDemandBytes, everything: atStartBytes + onDemandBytes, loadedAtStart, loadedOnDemand};
+}
+
+/** Bundled by esbuild with splitting on (without it, esbuild puts what `import()` loads in the one file). */
+export async function esbuildSize(entry) {
+  const outdir = join(dirname(entry), '.app-size');
+  const built = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    outdir,
+    metafile: true,
+    write: false,
+    absWorkingDir: dirname(entry),
+  });
+  const code = new Map(built.outputFiles.map((file) => [file.path, file.text]));
+  const chunks = Object.entries(built.metafile.outputs)
+    .filter(([name]) => name.endsWith('.js'))
+    .map(([name, output]) => ({
+      name,
+      code: code.get(join(dirname(entry), name)),
+      imports: output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path),
+    }));
+  return split(chunks, chunks.find((chunk) => built.metafile.outputs[chunk.name].entryPoint).name);
+}
+
+/** Bundled by rollup, minified by terser. */
+export async function rollupSize(entry) {
+  const bundle = await rollup({input: entry, plugins: [nodeResolve({rootDir: dirname(entry)}), terser({module: true})], onwarn() {}});
+  const {output} = await bundle.generate({format: 'es'});
+  await bundle.close();
+  const chunks = output.filter((file) => file.type === 'chunk').map((chunk) => ({name: chunk.fileName, code: chunk.code, imports: chunk.imports}));
+  return split(chunks, chunks.find((chunk) => output.find((file) => file.fileName === chunk.name).isEntry).name);
+}

@@ -1,0 +1,36 @@
+import {isBinary, snapshot} from '../socket/data.js';
+import {ReconnectingSocket} from '../socket/reconnecting-socket.js';
+import {SendQueue} from '../socket/send-queue.js';
+import {readyStateOf} from '../socket/state.js';
+import {SocketHub} from './hub.js';
+
+/*
+ * Sharing (share="page" and "tabs") loads on first use: a page that never shares never
+ * fetches it. Bundlers make the `import()` a chunk of its own; the one-file build has it in
+ * a file beside dist/py-websocket.js.
+ */
+
+/**
+ * What sharing uses of the socket core, which every page has loaded already: handed to it
+ * when it loads rather than imported by it, so that bundlers keep the whole core in the
+ * page's own file instead of moving it into a chunk that both would fetch.
+ */
+const core = {SocketHub, ReconnectingSocket, SendQueue, isBinary, snapshot, readyStateOf};
+export type SharingCore = typeof core;
+
+/** Whether loading sharing has been tried, and the module once it loaded. */
+export const sharing: {loaded: boolean; module?: typeof import('./share.js')} = {loaded: false};
+
+let loading: Promise<unknown> | undefined;
+
+/** Loads sharing once. Where it cannot load, an element with `share` has a socket of its own, as where the browser cannot share. */
+export function loadSharing(): Promise<unknown> {
+  loading ??= import('./share.js')
+    .then((module) => {
+      module.useCore(core);
+      sharing.module = module;
+    })
+    .catch(() => {})
+    .finally(() => (sharing.loaded = true));
+  return loading;
+}
