@@ -1,11 +1,11 @@
-import type {CloseDetail, SocketEvent, SocketListener} from '../socket/events.js';
+import type {CloseDetail, SocketListener} from '../socket/events.js';
 import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
 import {snapshot, type SocketData} from '../socket/data.js';
 import {SendQueue, type Sender} from '../socket/send-queue.js';
 import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket/state.js';
 import {identityLock, isHolder, lockName} from './tab-lock.js';
 import type {Returned} from './hub.js';
-import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
+import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayableEvent, type RelayedEvent, type TabMessage} from './tab-messages.js';
 
 /*
  * The relay between tabs (share="tabs"): one socket for every same-origin tab and frame.
@@ -314,6 +314,9 @@ export class TabSocket implements HubSocket {
   /** Hears the held socket for this tab's elements, and tells the other tabs. */
   readonly #relay: SocketListener = (event) => {
     switch (event.type) {
+      case 'connecting':
+        // The holder's elements prepare each attempt; the other tabs hear of it only as an open or an error.
+        return this.#listener(event);
       case 'close':
         // What the socket sent is acked; what it still buffered did not go: it goes first after the reconnect.
         clearTimeout(this.#drainCheck);
@@ -339,7 +342,7 @@ export class TabSocket implements HubSocket {
   };
 
   /** Tells the other tabs, then this tab's elements. */
-  #tell(event: SocketEvent): void {
+  #tell(event: RelayableEvent): void {
     this.#postState();
     this.#post({type: 'event', from: this.#id, ...relayedEvent(event)});
     this.#listener(event);
