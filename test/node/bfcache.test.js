@@ -10,9 +10,6 @@ import {WebSocketServer} from 'ws';
 import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
 import {root} from './scratch-app.js';
 
-// Unskip once the element handles pagehide/pageshow with `persisted`.
-const pending = 'the element does not handle the back/forward cache yet';
-
 // Cacheable pages (no Cache-Control: no-store), or the engine keeps none of them.
 const pages = {
   '/page.html': `<!doctype html>
@@ -110,7 +107,7 @@ function serverClosed(count, what) {
 }
 
 describe('the back/forward cache (Chromium)', () => {
-  it('says goodbye while the page is cached and reconnects at once on return, sending what was sent around it once, in order', {skip: pending}, async () => {
+  it('says goodbye while the page is cached and reconnects at once on return, sending what was sent around it once, in order', async () => {
     await page.goto(`${origin}/page.html`);
     await until(() => window.seen.some((e) => e.type === 'open'), 'the first open');
     await page.evaluate(() => document.getElementById('ws').send('before'));
