@@ -1,5 +1,5 @@
 import type {CloseDetail, SocketListener} from '../socket/events.js';
-import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
+import {pageHiddenClose, ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
 import {snapshot, type SocketData} from '../socket/data.js';
 import {SendQueue, type Sender} from '../socket/send-queue.js';
 import {CLOSED, CONNECTING, OPEN, type SocketState} from '../socket/state.js';
@@ -97,6 +97,8 @@ export class TabSocket implements HubSocket {
   #socket?: ReconnectingSocket;
   #solo = false;
   /** What this tab last heard of the socket held elsewhere. */
+  /** In the back/forward cache (see suspend()). */
+  #suspended = false;
   #mirror = {state: 'closed' as SocketState, readyState: CLOSED, protocol: '', extensions: ''};
   /** The holder this tab follows, once the lock manager confirmed it. */
   #holder?: string;
@@ -196,6 +198,42 @@ export class TabSocket implements HubSocket {
   stop(): void {
     this.#allReleased = true;
     this.#leave();
+  }
+
+  /**
+   * The page goes into the back/forward cache: this tab leaves as a tab that goes away (a
+   * holder's socket closes, 1000 "page hidden", and the next tab takes it over), keeping what
+   * its elements queued, and lets go of its locks and channel, which would keep the page out
+   * of the cache. Nothing is heard until resume().
+   */
+  suspend(): void {
+    if (this.#solo) return this.#socket?.suspend();
+    if (this.#suspended || (!this.#channel && !this.#socket)) return;
+    this.#suspended = true;
+    this.#mirror = {...this.#mirror, state: 'suspended', readyState: CONNECTING};
+    const socket = this.#socket;
+    if (socket) {
+      socket.suspend();
+      this.#ackSent(true);
+    } else {
+      // Sends handed to the holder and not yet acked go again from here: the holder's acks will not reach a hidden page.
+      this.#takeBackInFlight();
+    }
+    this.#goAway();
+  }
+
+  /** Shown again: the end it did not hear (1001 "page hidden"), then it joins the socket's tabs anew, at once. */
+  resume(): void {
+    if (this.#solo) return this.#socket?.resume();
+    if (!this.#suspended) return;
+    this.#suspended = false;
+    this.#mirror = {...this.#mirror, state: 'waiting', readyState: CONNECTING};
+    this.#listener({type: 'close', ...pageHiddenClose});
+    const event = {type: 'reconnecting' as const, attempt: 1, delay: 0, code: pageHiddenClose.code, reason: pageHiddenClose.reason, prevented: false};
+    this.#listener(event);
+    if (event.prevented) return this.stop();
+    this.#holder = undefined;
+    this.connect();
   }
 
   /** `sender` left: what of its sends comes back later is handed back to it, not sent. */
