@@ -1,12 +1,9 @@
 import {expect} from '@open-wc/testing';
-import type {PyWebSocketConnectingEvent, PyWebSocketElement, PyWebSocketErrorEvent, PyWebSocketReconnectingEvent} from '../src/index.js';
+import type {PyWebSocketConnectingEvent, PyWebSocketErrorEvent, PyWebSocketReconnectingEvent} from '../src/index.js';
 import {oneEvent, recordEvents, serverLog, socketElement, uniqueId, waitForServer} from './helpers.js';
 
 /** The `token` of each handshake the server saw for `id`. */
 const tokens = async (id: string) => (await serverLog(id)).handshakes.map((handshake) => new URL(handshake.url, location.href).searchParams.get('token'));
-
-/** Resolves on the next `reconnecting` event. */
-const reconnecting = (element: PyWebSocketElement) => oneEvent(element, 'reconnecting') as Promise<PyWebSocketReconnectingEvent>;
 
 describe('<py-websocket> connecting: fresh credentials before each attempt', () => {
   it('dispatches connecting before each attempt with attempt and url, non-bubbling, not cancelable', async () => {
