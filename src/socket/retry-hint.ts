@@ -59,8 +59,8 @@ export function parseRetryHint(reason: string): RetryWindow | undefined {
 /**
  * The wait, in whole milliseconds, for a hinted window: uniform in
  * [minMs, maxMs] (exactly minMs for `retry-after=S`). `random` returns a
- * number in [0, 1), as Math.random does.
+ * number in [0, 1) (the environment's).
  */
-export function hintedDelay(window: RetryWindow, random: () => number = Math.random): number {
-  return Math.round(window.minMs + random() * (window.maxMs - window.minMs));
+export function hintedDelay(range: RetryWindow, random: () => number): number {
+  return Math.round(range.minMs + random() * (range.maxMs - range.minMs));
 }

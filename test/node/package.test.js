@@ -19,9 +19,11 @@ import {npmInstall, scratchApp} from './scratch-app.js';
  * 2.5 kB) and the declarative features (commands, forms, JSON, CSS states: about 0.8 kB)
  * came, then 10,500 B until the tab relay's exactly-once protocol and the checks of hostile
  * input (other realms' data, handler attributes under CSP, host conversion) added about
- * 2.7 kB; this keeps the whole from growing unnoticed.
+ * 2.7 kB, then 13,000 B until the production features (the `connecting` hook with
+ * waitUntil() in the core, the element and the tab relay, retry hints, the back/forward
+ * cache) took it to about 15.1 kB; this keeps the whole from growing unnoticed.
  */
-const BUNDLE_LIMIT_GZIP = 13000;
+const BUNDLE_LIMIT_GZIP = 15500;
 
 /** The files of a zip archive (stored or deflated), by name. */
 function unzip(archive) {
