@@ -7,6 +7,8 @@ import {WebSocketServer} from 'ws';
  *   /demo/ticks   pushes a JSON tick {"t": ms, "value": n} ten times a second
  *   /demo/faulty  echoes; its faults are set through HTTP:
  *     GET /demo/faulty/restart          closes every connection with 1012 (service restart)
+ *     GET /demo/faulty/deploy           a deploy that says when to come back: closes every connection with
+ *                                       1012 "deploy; retry-after=1-2", then answers handshakes 503 for 1 s
  *     GET /demo/faulty/drop             cuts every TCP connection, without a close frame (1006)
  *     GET /demo/faulty/silent           the open connections fall silent (a half-open peer): only a heartbeat finds them
  *     GET /demo/faulty/refuse?seconds=  closes every connection with 1012, then answers handshakes 503 for that long
@@ -53,6 +55,11 @@ export function demoServerPlugin() {
     restart: () => faulty.forEach((socket) => socket.close(1012, 'service restart')),
     drop: () => faulty.forEach((socket) => socket.terminate()),
     silent: () => faulty.forEach((socket) => silent.add(socket)),
+    // A server that knows it is down for a second tells its clients to come back within the next one.
+    deploy: () => {
+      refuseUntil = Date.now() + 1000;
+      faulty.forEach((socket) => socket.close(1012, 'deploy; retry-after=1-2'));
+    },
     refuse: (query) => {
       refuseUntil = Date.now() + 1000 * Math.min(60, Number(query.get('seconds') ?? 5));
       faults.restart();

@@ -81,13 +81,13 @@ export function pyWebSocketCore(overrides = {}) {
 
       return {
         /** The storm's end of socket i at `at`; the wait the core chose, or -1 when it stopped. */
-        closed(i, code, at) {
+        closed(i, code, at, reason = '') {
           current = i;
           now = at;
           const socket = socketOf[i];
           socket.readyState = 3;
           if (code === 1006) socket.onerror?.({});
-          socket.onclose?.({code, reason: '', wasClean: code !== 1006});
+          socket.onclose?.({code, reason, wasClean: code !== 1006});
           if (sockets[i].state !== 'waiting') return -1;
           if (timerOf[i] === 0) throw new Error(`client ${i}: waiting without a timer`);
           return delayOf[i];

@@ -73,7 +73,6 @@ if (needed.length > 0) {
 const {modelSources, partysocket, reconnectingWebSocket} = await import('./policies.js');
 const {pyWebSocketCore: pyWebSocket} = await import('./core-clients.js');
 const {simulateStorm} = await import('./storm.js');
-const {fullJitter, proposed} = await import('./full-jitter-policy.js');
 const {retryHintReason} = await import('./server.js');
 
 function packageVersion(dir) {
@@ -104,7 +103,6 @@ for (const source of modelSources) {
 
 const names = {
   'py-websocket': `<py-websocket> ${packageVersion('.')}`,
-  proposed: '<py-websocket> proposed',
   'reconnecting-websocket': `reconnecting-websocket ${packageVersion('node_modules/reconnecting-websocket')}`,
   partysocket: `partysocket ${packageVersion('node_modules/partysocket')}`,
 };
@@ -119,13 +117,11 @@ const rows = [
   // share="tabs": one tab holds the user's only socket and the others use it,
   // so the server sees one socket per user, reconnecting as a single tab would.
   {setup: `${tabs} tabs, share="tabs"`, policy: pyWebSocket(), socketsPerUser: 1},
-  // The policy proposed for the element (see full-jitter-policy.js), without and with a
-  // server that sends a retry-after hint in its 1012 close (the other libraries read none).
-  {setup: '1 tab', policy: fullJitter(proposed), socketsPerUser: 1},
-  {setup: `${tabs} tabs, a socket per tab`, policy: fullJitter(proposed), socketsPerUser: tabs},
-  {setup: '1 tab, hint', policy: fullJitter({...proposed, hints: true}), socketsPerUser: 1, hint: true},
-  {setup: `${tabs} tabs, a socket per tab, hint`, policy: fullJitter({...proposed, hints: true}), socketsPerUser: tabs, hint: true},
-  {setup: `${tabs} tabs, share="tabs", hint`, policy: fullJitter({...proposed, hints: true}), socketsPerUser: 1, hint: true},
+  // A server that says in its 1012 close when to come back (retry-after, worked out from
+  // its capacity and its client count); the other libraries read no hint, so only the element's rows.
+  {setup: '1 tab, hint', policy: pyWebSocket(), socketsPerUser: 1, hint: true},
+  {setup: `${tabs} tabs, a socket per tab, hint`, policy: pyWebSocket(), socketsPerUser: tabs, hint: true},
+  {setup: `${tabs} tabs, share="tabs", hint`, policy: pyWebSocket(), socketsPerUser: 1, hint: true},
 ];
 
 const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -214,13 +210,10 @@ console.log(tables.join('\n\n'));
 console.log(legend);
 
 // The battery's herd (50 elements, one restart) as first retries: bunching is what jitter prevents.
-const {firstRetrySpread} = await import('./full-jitter-policy.js');
+const {firstRetrySpread} = await import('./herd-spread.js');
 const {mulberry32} = await import('./prng.js');
 console.log(`\nFirst retries of a 50-socket herd, most within any 100 ms / 50 ms (median, 99th percentile, worst of 1,000 seeded herds; seed ${seed}):`);
-for (const [label, policy] of [
-  [names['py-websocket'], fullJitter()],
-  [names.proposed, fullJitter(proposed)],
-]) {
+for (const [label, policy] of [[names['py-websocket'], pyWebSocket()]]) {
   for (const code of [1006, 1012]) {
     const wide = firstRetrySpread(policy, {code, width: 100, random: mulberry32(seed)});
     const narrow = firstRetrySpread(policy, {code, width: 50, random: mulberry32(seed)});

@@ -65,8 +65,10 @@ describe('<py-websocket> CSS custom states', () => {
   it('drops reconnecting when it gives up', async () => {
     const server = await FaultServer.start();
     const element = await openSocket(server.host, {'reconnect-delay': '20', 'max-retries': '1'});
+    // Listening first: the one retry can be refused before stop() resolves.
+    const gaveUp = oneEvent(element, 'giveup');
     await server.stop();
-    await oneEvent(element, 'giveup');
+    await gaveUp;
     expect(states(element)).to.deep.equal(['closed']);
   });
 

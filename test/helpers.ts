@@ -12,6 +12,8 @@ export interface ServerLog {
   open: number;
   messages: string[];
   closes: {code: number; reason: string}[];
+  /** Each handshake: its URL's path and query, the sub-protocol agreed, and the server's time (ms). */
+  handshakes: {url: string; protocol: string; at: number}[];
 }
 
 export function uniqueId(): string {

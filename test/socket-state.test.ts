@@ -12,9 +12,12 @@ import {
   type SocketState,
 } from '../src/socket/state.js';
 
-const states: SocketState[] = ['closed', 'connecting', 'open', 'closing', 'waiting'];
+const states: SocketState[] = ['closed', 'preparing', 'connecting', 'open', 'closing', 'waiting', 'suspended'];
 const inputs: SocketInput[] = [
   {type: 'connect'},
+  {type: 'prepared'},
+  {type: 'refused', retry: true},
+  {type: 'refused', retry: false},
   {type: 'unusable'},
   {type: 'opened'},
   {type: 'failed'},
@@ -27,6 +30,8 @@ const inputs: SocketInput[] = [
   {type: 'prevented'},
   {type: 'due'},
   {type: 'stop'},
+  {type: 'suspend'},
+  {type: 'resume'},
 ];
 const name = (input: SocketInput) => ('retry' in input ? `${input.type}(retry=${input.retry})` : input.type);
 /** States with a socket of their own. */
@@ -67,15 +72,18 @@ describe('socket states', () => {
       it(`${state} --${name(input)}--> ${next} [${effects.join(', ')}]`, () => {
         if (withSocket.has(state) && !withSocket.has(next) && input.type !== 'ended') {
           // Leaving a socket other than at its end: it goes quietly, and nothing is left behind.
-          expect(effects[0]).to.equal('release');
+          // (Into the back/forward cache: with a goodbye of its own, `hide`.)
+          expect(effects[0]).to.equal(input.type === 'suspend' ? 'hide' : 'release');
         }
-        if (next === 'connecting' && input.type !== 'failed') expect(effects.at(-1), 'a new attempt makes a socket').to.equal('create');
+        if (next === 'connecting' && input.type !== 'failed') expect(effects.at(-1), 'a socket is made once the attempt is prepared').to.equal('create');
+        if (next === 'preparing' && state !== 'preparing') expect(effects.at(-1), 'every attempt is announced first').to.equal('prepare');
         if (next === 'closed' && input.type !== 'stop' && input.type !== 'connect') {
           expect(effects.at(-1), 'stopping for good is said last').to.equal('emit-stopped');
         }
         if (input.type === 'stop') expect(step).to.deep.equal({next: 'closed', effects: ['release']});
-        if (input.type === 'connect') expect(step).to.deep.equal({next: 'connecting', effects: ['release', 'create']});
-        expect(effects.includes('emit-close'), 'a close event comes only from an end').to.equal(input.type === 'ended' || input.type === 'takeover');
+        if (input.type === 'connect') expect(step).to.deep.equal({next: 'preparing', effects: ['release', 'prepare']});
+        if (input.type === 'suspend') expect(step).to.deep.equal({next: 'suspended', effects: ['hide']});
+        expect(effects.includes('emit-close'), 'a close event comes only from an end').to.equal(['ended', 'takeover', 'refused', 'resume'].includes(input.type));
       });
     }
   }
@@ -84,6 +92,8 @@ describe('socket states', () => {
     expect(readyStateOf('closed')).to.equal(CLOSED);
     expect(readyStateOf('connecting')).to.equal(CONNECTING);
     expect(readyStateOf('waiting')).to.equal(CONNECTING);
+    expect(readyStateOf('preparing'), 'an attempt being prepared').to.equal(CONNECTING);
+    expect(readyStateOf('suspended'), 'a socket comes when the page is shown again').to.equal(CONNECTING);
     expect(readyStateOf('open')).to.equal(OPEN);
     expect(readyStateOf('open', CLOSING), 'the server began closing').to.equal(CLOSING);
     expect(readyStateOf('closing')).to.equal(CLOSING);

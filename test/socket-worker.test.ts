@@ -9,7 +9,7 @@ describe('py-websocket/socket in a Web Worker', () => {
         worker.onmessage = (event) => resolve(event.data);
         worker.onerror = (event) => reject(new Error(`worker error: ${event.message}`));
       });
-      expect(result.heard).to.deep.equal(['open', 'message from a worker', 'close', 'stopped']);
+      expect(result.heard).to.deep.equal(['connecting', 'open', 'message from a worker', 'close', 'stopped']);
       expect(result.state).to.equal('closed');
     } finally {
       worker.terminate();

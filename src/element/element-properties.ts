@@ -61,7 +61,7 @@ export class PyWebSocketProperties extends ReactiveElement {
     // The bare attribute, and any value but "tabs", share in the page.
     share: {converter: {fromAttribute: (value: string | null) => (value === null ? '' : value === 'tabs' ? 'tabs' : 'page')}},
     reconnectDelay: {attribute: 'reconnect-delay', converter: numberAttribute(1000)},
-    reconnectMaxDelay: {attribute: 'reconnect-max-delay', converter: numberAttribute(30000)},
+    reconnectMaxDelay: {attribute: 'reconnect-max-delay', converter: numberAttribute(15000)},
     maxRetries: {attribute: 'max-retries', converter: numberAttribute(Infinity)},
     minUptime: {attribute: 'min-uptime', converter: numberAttribute(5000)},
     queueLimit: {attribute: 'queue-limit', converter: numberAttribute(1000)},
@@ -94,7 +94,7 @@ export class PyWebSocketProperties extends ReactiveElement {
   /** Milliseconds: the backoff base; the wait before attempt n is uniform in [0, min(max, base·2^(n−1))]. */
   reconnectDelay = 1000;
   /** Milliseconds: the longest wait before a reconnect attempt. */
-  reconnectMaxDelay = 30000;
+  reconnectMaxDelay = 15000;
   /** Reconnect attempts after an abnormal end before giving up; `0` turns reconnecting off. */
   maxRetries = Infinity;
   /** Milliseconds a connection must stay open before the attempt count starts afresh; an earlier abnormal end counts as a failed attempt. */

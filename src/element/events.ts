@@ -1,8 +1,8 @@
 import type {PyWebSocketElement} from './py-websocket-element.js';
 import type {SocketData} from '../socket/data.js';
-import type {CloseDetail, ReconnectingDetail} from '../socket/events.js';
+import type {CloseDetail, ConnectingDetail, ReconnectingDetail} from '../socket/events.js';
 
-export type {CloseDetail, ReconnectingDetail};
+export type {CloseDetail, ConnectingDetail, ReconnectingDetail};
 
 /**
  * The element's events. Each is a non-bubbling `CustomEvent` whose `detail`
@@ -79,6 +79,33 @@ export class PyWebSocketCloseEvent extends PyWebSocketEvent<CloseDetail> {
   }
 }
 
+/**
+ * Before every attempt to open a socket (`attempt` 0 for a first connect, then as in
+ * `reconnecting`). Change `host` or `protocols` now, or pass a promise to `waitUntil()` and
+ * change them before it settles: the attempt uses the new values, without a host-change close.
+ */
+export class PyWebSocketConnectingEvent extends PyWebSocketEvent<ConnectingDetail> {
+  readonly #waitUntil: (promise: unknown) => void;
+  constructor(detail: ConnectingDetail, waitUntil: (promise: unknown) => void) {
+    super('connecting', {detail});
+    this.#waitUntil = waitUntil;
+  }
+  get attempt(): number {
+    return this.detail.attempt;
+  }
+  get url(): string {
+    return this.detail.url;
+  }
+  /**
+   * Makes the attempt wait for `promise` (bounded by `connect-timeout`, else 30 s); a
+   * rejected or late promise is an `error` event and a failed attempt. Call it during
+   * dispatch, or while promises passed earlier are still pending.
+   */
+  waitUntil(promise: unknown): void {
+    this.#waitUntil(promise);
+  }
+}
+
 /** Before each wait for a reconnect; `preventDefault()` stops reconnecting. */
 export class PyWebSocketReconnectingEvent extends PyWebSocketEvent<ReconnectingDetail> {
   constructor(detail: ReconnectingDetail) {
@@ -118,6 +145,7 @@ export class PyWebSocketGiveupEvent extends PyWebSocketEvent<GiveupDetail> {
 }
 
 export interface PyWebSocketEventMap {
+  connecting: PyWebSocketConnectingEvent;
   open: PyWebSocketOpenEvent;
   message: PyWebSocketMessageEvent;
   error: PyWebSocketErrorEvent;

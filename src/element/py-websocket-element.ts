@@ -5,6 +5,7 @@ import {listenForCommandsAndForms} from './declarative.js';
 import {PyWebSocketProperties} from './element-properties.js';
 import {
   PyWebSocketCloseEvent,
+  PyWebSocketConnectingEvent,
   PyWebSocketErrorEvent,
   PyWebSocketGiveupEvent,
   PyWebSocketMessageEvent,
@@ -18,6 +19,7 @@ import {socketData} from './send-argument.js';
 import {loadSharing, sharing} from '../sharing/load.js';
 import {SocketHub, type HubMember} from '../sharing/hub.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
+import type {ConnectingEvent} from '../socket/events.js';
 import {socketOptions} from './socket-options.js';
 
 /**
@@ -26,6 +28,7 @@ import {socketOptions} from './socket-options.js';
  * itself lives in a ReconnectingSocket (shared with other elements when `share` says so);
  * the element maps its attributes (element-properties.ts) and its place in the document onto it.
  *
+ * @fires {PyWebSocketConnectingEvent} connecting - Before every attempt to open a socket: `attempt` (0 for a first connect), `url`, and `waitUntil(promise)`. Change `host` or `protocols` here (or before the promise settles) and the attempt uses them.
  * @fires {PyWebSocketOpenEvent} open - The socket opened.
  * @fires {PyWebSocketMessageEvent} message - A message arrived: `data` (string, Blob or ArrayBuffer) and `origin`.
  * @fires {PyWebSocketErrorEvent} error - The connection failed or `host` is unusable: `message` names the problem, `error` holds the exception if any.
@@ -61,6 +64,10 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #states = new SocketStates(this);
   /** Listens to another realm's document that the element moved into (see #watchDocument). */
   #documentWatch?: AbortController;
+  /** Listens for the page going into the back/forward cache and coming back, while there is a socket. */
+  #pageWatch?: AbortController;
+  /** The `connecting` preparation under way: host changes now are for that attempt, not a new socket. */
+  #preparation?: object;
 
   constructor() {
     super();
@@ -102,6 +109,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
     this.#pending = this.#hostChanging = this.#reconnecting = this.#connectAfterLoad = false;
+    this.#preparation = undefined;
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
@@ -129,6 +137,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     this.#held.flush((data) => hub.socket.send(data, member), () => true);
     hub.start();
     this.#watchDocument();
+    this.#watchPage();
     this.#showState();
   }
 
@@ -207,7 +216,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // The base class's fields are set before this class's exist (hence the `in` check).
     // A new host means a new socket after the update: sends meanwhile wait for it.
-    if (name === 'host' && #hub in this && oldValue !== this.host) {
+    if (name === 'host' && #hub in this && oldValue !== this.host && !this.#preparation) {
       if (this.#hub) this.#hostChanging = true;
       else if (this.#wantsAutoConnect()) this.#pending = true;
     }
@@ -225,7 +234,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     // What was set since insertion (`manual`, `host`) is judged now that it has landed.
     let connectNow = this.#pending && this.#wantsAutoConnect();
     this.#pending = false;
-    if (changed.has('host') && this.host !== this.#connectedHost && (live || this.#wantsAutoConnect())) connectNow = true;
+    // A host set while an attempt is being prepared is that attempt's (see #prepare).
+    if (changed.has('host') && this.host !== this.#connectedHost && !this.#preparation && (live || this.#wantsAutoConnect())) connectNow = true;
     if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
     this.#hostChanging = false; // connect() below, if any, replaces the socket at once
     this.#showState();
@@ -248,6 +258,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   #newMember(): HubMember {
     const member: HubMember = (event) => {
       switch (event.type) {
+        case 'connecting':
+          return this.#prepare(event, member);
         case 'open':
           this.#reconnecting = false;
           this.#showState();
@@ -288,6 +300,53 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     return member;
   }
 
+  /**
+   * The `connecting` event: listeners may change `host` and `protocols`, now or before the
+   * promises they pass to `waitUntil()` settle; the attempt then goes to what they set.
+   */
+  #prepare(event: ConnectingEvent, member: HubMember): void {
+    const preparation = (this.#preparation = {});
+    const pending: Promise<unknown>[] = [];
+    let settled = false;
+    const waitUntil = (promise: unknown) => {
+      if (settled) throw new DOMException("Failed to execute 'waitUntil': the attempt already went ahead.", 'InvalidStateError');
+      pending.push(Promise.resolve(promise));
+    };
+    const done = () => {
+      settled = true;
+      if (this.#preparation === preparation) this.#preparation = undefined;
+    };
+    // What the listeners set is read once they are done; a host that is unusable fails the attempt.
+    const apply = () => {
+      done();
+      if (this.#member !== member) return;
+      const options = socketOptions(this, this.ownerDocument.baseURI);
+      if (typeof options === 'string') throw new Error(options);
+      event.url = this.#url = options.url;
+      event.protocols = options.protocols;
+      this.#connectedHost = this.host;
+    };
+    try {
+      this.dispatchEvent(new PyWebSocketConnectingEvent({attempt: event.attempt, url: event.url}, waitUntil));
+    } finally {
+      if (pending.length === 0) {
+        try {
+          apply();
+        } catch (error) {
+          event.waitUntil(Promise.reject(error));
+        }
+      }
+    }
+    if (pending.length === 0) return;
+    const allOf = (count: number): Promise<unknown> => Promise.all(pending).then(() => (pending.length > count ? allOf(pending.length) : undefined));
+    event.waitUntil(
+      allOf(pending.length).then(apply, (reason) => {
+        done();
+        throw reason;
+      })
+    );
+  }
+
   readonly #report = (message: string, error?: Error) => this.dispatchEvent(new PyWebSocketErrorEvent({message, error}));
 
   #showState(): void {
@@ -323,6 +382,19 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     view.addEventListener('pagehide', (event) => event.persisted || this.#stop(), {signal: watch.signal});
   }
 
+  /**
+   * The back/forward cache: the socket closes as the page goes in (1000 "page hidden", the
+   * queue kept) and reconnects at once when it comes back (see ReconnectingSocket.suspend).
+   */
+  #watchPage(): void {
+    this.#pageWatch?.abort();
+    const view = this.ownerDocument.defaultView;
+    if (!view) return;
+    const watch = (this.#pageWatch = new AbortController());
+    view.addEventListener('pagehide', (event) => event.persisted && this.#hub?.socket.suspend?.(), {signal: watch.signal});
+    view.addEventListener('pageshow', (event) => event.persisted && this.#hub?.socket.resume?.(), {signal: watch.signal});
+  }
+
   /** Lets go of the socket quietly; returns what this element had queued there. */
   #unlink(): SocketData[] {
     const unsent = this.#hub?.release(this.#member!) ?? [];
@@ -333,6 +405,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
     this.#documentWatch?.abort();
+    this.#pageWatch?.abort();
+    this.#preparation = undefined;
     this.#pending = this.#hostChanging = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     const unsent = [...this.#unlink(), ...this.#held.takeAll()];

@@ -31,7 +31,7 @@ export interface PyWebSocketProps {
   'heartbeat-message'?: string;
 }
 
-/** The element's event names: `open`, `message`, `error`, `close`, `reconnecting`, `giveup`. */
+/** The element's event names: `connecting`, `open`, `message`, `error`, `close`, `reconnecting`, `giveup`. */
 export type PyWebSocketEventName = keyof PyWebSocketEventMap;
 
 /**

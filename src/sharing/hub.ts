@@ -98,6 +98,10 @@ export class SocketHub {
   #heard(event: SocketEvent): void {
     const members = [...this.#members.keys()].filter((member) => this.#attached(member));
     switch (event.type) {
+      case 'connecting':
+        // The element that opened the socket prepares every attempt (the first still attached, once it left).
+        if (members.length > 0) members[0](event);
+        return;
       case 'message': {
         // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
         // transfers or writes into its buffer changes nothing the others see.

@@ -1,5 +1,5 @@
 import {isBinary, snapshot} from '../socket/data.js';
-import {ReconnectingSocket} from '../socket/reconnecting-socket.js';
+import {pageHiddenClose, ReconnectingSocket} from '../socket/reconnecting-socket.js';
 import {SendQueue} from '../socket/send-queue.js';
 import {readyStateOf} from '../socket/state.js';
 import {SocketHub} from './hub.js';
@@ -15,7 +15,7 @@ import {SocketHub} from './hub.js';
  * when it loads rather than imported by it, so that bundlers keep the whole core in the
  * page's own file instead of moving it into a chunk that both would fetch.
  */
-const core = {SocketHub, ReconnectingSocket, SendQueue, isBinary, snapshot, readyStateOf};
+const core = {SocketHub, ReconnectingSocket, SendQueue, isBinary, snapshot, readyStateOf, pageHiddenClose};
 export type SharingCore = typeof core;
 
 /** Whether loading sharing has been tried, and the module once it loaded. */

@@ -1,4 +1,4 @@
-import type {CloseDetail, ReconnectingDetail, SocketEvent} from '../socket/events.js';
+import type {CloseDetail, ConnectingEvent, ReconnectingDetail, SocketEvent} from '../socket/events.js';
 import type {SocketData} from '../socket/data.js';
 import {core} from './core.js';
 import type {SocketState} from '../socket/state.js';
@@ -12,8 +12,11 @@ export type RelayedEvent =
   | {name: 'reconnecting'; args: [ReconnectingDetail]}
   | {name: 'stopped'; args: [{attempts: number; retriesRanOut: boolean}]};
 
+/** The events other tabs hear: `connecting` is the holder's own (its elements decide each attempt). */
+export type RelayableEvent = Exclude<SocketEvent, ConnectingEvent>;
+
 /** A socket event as it goes between tabs (an error's exception and a stop's unsent messages stay in the holder's tab). */
-export function relayedEvent(event: SocketEvent): RelayedEvent {
+export function relayedEvent(event: RelayableEvent): RelayedEvent {
   switch (event.type) {
     case 'open':
       return {name: 'opened', args: []};

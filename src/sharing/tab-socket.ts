@@ -1,4 +1,4 @@
-import type {CloseDetail, SocketEvent, SocketListener} from '../socket/events.js';
+import type {CloseDetail, SocketListener} from '../socket/events.js';
 import type {HubSocket, ReconnectingSocket, SocketOptions} from '../socket/reconnecting-socket.js';
 import type {SocketData} from '../socket/data.js';
 import type {SendQueue, Sender} from '../socket/send-queue.js';
@@ -6,7 +6,7 @@ import type {SocketState} from '../socket/state.js';
 import {core} from './core.js';
 import {identityLock, isHolder, lockName} from './tab-lock.js';
 import type {Returned} from './hub.js';
-import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayedEvent, type TabMessage} from './tab-messages.js';
+import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayableEvent, type RelayedEvent, type TabMessage} from './tab-messages.js';
 
 /*
  * The relay between tabs (share="tabs"): one socket for every same-origin tab and frame.
@@ -102,6 +102,8 @@ export class TabSocket implements HubSocket {
   #socket?: ReconnectingSocket;
   #solo = false;
   /** What this tab last heard of the socket held elsewhere. */
+  /** In the back/forward cache (see suspend()). */
+  #suspended = false;
   #mirror = {state: 'closed' as SocketState, readyState: core.readyStateOf('closed'), protocol: '', extensions: ''};
   /** The holder this tab follows, once the lock manager confirmed it. */
   #holder?: string;
@@ -201,6 +203,42 @@ export class TabSocket implements HubSocket {
   stop(): void {
     this.#allReleased = true;
     this.#leave();
+  }
+
+  /**
+   * The page goes into the back/forward cache: this tab leaves as a tab that goes away (a
+   * holder's socket closes, 1000 "page hidden", and the next tab takes it over), keeping what
+   * its elements queued, and lets go of its locks and channel, which would keep the page out
+   * of the cache. Nothing is heard until resume().
+   */
+  suspend(): void {
+    if (this.#solo) return this.#socket?.suspend();
+    if (this.#suspended || (!this.#channel && !this.#socket)) return;
+    this.#suspended = true;
+    this.#mirror = {...this.#mirror, state: 'suspended', readyState: core.readyStateOf('suspended')};
+    const socket = this.#socket;
+    if (socket) {
+      socket.suspend();
+      this.#ackSent(true);
+    } else {
+      // Sends handed to the holder and not yet acked go again from here: the holder's acks will not reach a hidden page.
+      this.#takeBackInFlight();
+    }
+    this.#goAway();
+  }
+
+  /** Shown again: the end it did not hear (1001 "page hidden"), then it joins the socket's tabs anew, at once. */
+  resume(): void {
+    if (this.#solo) return this.#socket?.resume();
+    if (!this.#suspended) return;
+    this.#suspended = false;
+    this.#mirror = {...this.#mirror, state: 'waiting', readyState: core.readyStateOf('waiting')};
+    this.#listener({type: 'close', ...core.pageHiddenClose});
+    const event = {type: 'reconnecting' as const, attempt: 1, delay: 0, code: core.pageHiddenClose.code, reason: core.pageHiddenClose.reason, prevented: false};
+    this.#listener(event);
+    if (event.prevented) return this.stop();
+    this.#holder = undefined;
+    this.connect();
   }
 
   /** `sender` left: what of its sends comes back later is handed back to it, not sent. */
@@ -319,6 +357,9 @@ export class TabSocket implements HubSocket {
   /** Hears the held socket for this tab's elements, and tells the other tabs. */
   readonly #relay: SocketListener = (event) => {
     switch (event.type) {
+      case 'connecting':
+        // The holder's elements prepare each attempt; the other tabs hear of it only as an open or an error.
+        return this.#listener(event);
       case 'close':
         // What the socket sent is acked; what it still buffered did not go: it goes first after the reconnect.
         clearTimeout(this.#drainCheck);
@@ -344,7 +385,7 @@ export class TabSocket implements HubSocket {
   };
 
   /** Tells the other tabs, then this tab's elements. */
-  #tell(event: SocketEvent): void {
+  #tell(event: RelayableEvent): void {
     this.#postState();
     this.#post({type: 'event', ...relayedEvent(event)});
     this.#listener(event);

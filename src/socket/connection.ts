@@ -83,14 +83,17 @@ export class Connection {
     return this.#sentBytes;
   }
 
-  /** Stops listening and closes the socket (1000) if it is still connecting or open. */
-  dispose(): void {
+  /** Stops listening and closes the socket (1000, with `reason` if given) if it is still connecting or open. */
+  dispose(reason?: string): void {
     if (this.#listener === undefined) return;
     this.#listener = undefined;
     this.#clearTimers();
     const {socket} = this;
     socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
-    if (socket.readyState <= OPEN) socket.close(1000);
+    if (socket.readyState <= OPEN) {
+      if (reason === undefined) socket.close(1000);
+      else socket.close(1000, reason);
+    }
   }
 
   #open(): void {

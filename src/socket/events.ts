@@ -10,11 +10,32 @@ export interface CloseDetail {
 export interface ReconnectingDetail {
   /** The attempt about to be made: 1 for the first after a connection ended. */
   attempt: number;
-  /** Milliseconds to wait before it. */
+  /** Milliseconds to wait before it: the backoff's, or what the server's retry hint asked for (0 back from the back/forward cache). */
   delay: number;
   /** The close code and reason of the end that is retried. */
   code: number;
   reason: string;
+}
+
+export interface ConnectingDetail {
+  /** 0 for a first connect (connect()), then 1, 2, … as in `reconnecting`. */
+  attempt: number;
+  /** The URL the attempt will use, unless a listener changes it. */
+  url: string;
+}
+
+/**
+ * Before every attempt to open a socket. A listener may set `url` and `protocols` (they
+ * are read once every promise passed to `waitUntil()` has fulfilled, and kept for later
+ * attempts), or pass `waitUntil()` a promise to wait for (fresh credentials). A rejected
+ * promise, or promises still pending after `connect-timeout` (30 s without one), fail the
+ * attempt: an `error`, then an end retried like a refused connect.
+ */
+export interface ConnectingEvent extends ConnectingDetail {
+  type: 'connecting';
+  protocols: string[];
+  /** Makes the attempt wait for `promise`; callable during dispatch or while earlier promises are pending. */
+  waitUntil(promise: unknown): void;
 }
 
 export interface StoppedDetail {
@@ -33,6 +54,7 @@ export interface StoppedDetail {
  * Everything a reconnecting socket tells whoever listens, as one value: the hub, the tab
  * relay and the element each forward it as it is. It knows nothing of the DOM.
  *
+ *   connecting    before each attempt: a listener may change the URL or wait for a promise
  *   open          the socket opened; the queue has just been sent
  *   message       a message arrived; `origin` is the server's
  *   error         the connection failed, or (`unusable`) the socket could not even be made
@@ -42,6 +64,7 @@ export interface StoppedDetail {
  *                 the user's close(), a prevented reconnect, or an unusable URL
  */
 export type SocketEvent =
+  | ConnectingEvent
   | {type: 'open'}
   | {type: 'message'; data: string | Blob | ArrayBuffer; origin: string}
   | {type: 'error'; message: string; error?: Error; unusable?: boolean}

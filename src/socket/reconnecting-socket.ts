@@ -3,9 +3,11 @@ import {browserEnvironment} from './browser.js';
 import {isRetriedClose} from './close-policy.js';
 import {Connection, type ConnectionOptions} from './connection.js';
 import type {SocketEnvironment} from './environment.js';
-import type {CloseDetail, SocketEvent, SocketListener} from './events.js';
+import type {CloseDetail, ConnectingEvent, SocketEvent, SocketListener} from './events.js';
 import {ReconnectWait} from './reconnect-wait.js';
+import {hintedDelay, parseRetryHint} from './retry-hint.js';
 import {SendQueue, type Sender, type SocketData} from './send-queue.js';
+import {timerDelay} from './timer-delay.js';
 import {isRetried, OPEN, readyStateOf, transition, type Effect, type SocketInput, type SocketState} from './state.js';
 
 /** A connection's options (`url` absolute ws: or wss:; `heartbeatTimeout` 0 for twice `heartbeat`), and how to reconnect. */
@@ -37,7 +39,7 @@ export const defaultSocketOptions: Omit<SocketOptions, 'url'> = {
   heartbeatTimeout: 0,
   heartbeatMessage: 'ping',
   reconnectDelay: 1000,
-  reconnectMaxDelay: 30000,
+  reconnectMaxDelay: 15000,
   maxRetries: Infinity,
   minUptime: 5000,
 };
@@ -58,11 +60,32 @@ export interface HubSocket {
   stop(): void;
   /** `sender` left: what of its sends comes back later goes back to it (see TabSocket). */
   forget?(sender: Sender): void;
+  /** The page went into the back/forward cache, and came back from it (see ReconnectingSocket). */
+  suspend?(): void;
+  resume?(): void;
+}
+
+/** How long `connecting` promises may take when there is no connect timeout. */
+export const defaultPreparationTimeout = 30000;
+
+/** The end a page back from the back/forward cache reports for the socket it closed on the way in. */
+export const pageHiddenClose: CloseDetail = {code: 1001, reason: 'page hidden', wasClean: true};
+
+/** Closes that say the server restarts or is overloaded: the next wait spreads over the whole backoff range. */
+const restartCodes = new Set([1012, 1013]);
+
+/** The first attempt whose backoff ceiling reaches the maximum (5 for 1000/15000 ms). */
+export function fullRangeAttempt(base: number, max: number): number {
+  let attempt = 1;
+  while (base * 2 ** (attempt - 1) < max && attempt < 64) attempt++;
+  return attempt;
 }
 
 /** What the input that caused an effect carries for it. */
 interface Cause {
   close?: CloseDetail;
+  /** Back from the back/forward cache: reconnect without a wait. */
+  resumed?: boolean;
   error?: {message: string; error?: Error};
   retriesRanOut?: boolean;
 }
@@ -97,9 +120,20 @@ export class ReconnectingSocket implements HubSocket {
   #wait?: ReconnectWait;
   /** Reconnect attempts made since a connection last stayed open for `minUptime`. */
   #attempts = 0;
-  /** The attempt being decided or waited for, and its wait. */
-  #retry?: {attempt: number; delay: number};
-  #origin?: string;
+  /**
+   * The backoff's attempt number, which sets the ceiling of the wait: the attempt count,
+   * except that a restart close jumps it to the full range and a retry hint starts it afresh.
+   */
+  #step = 0;
+  /** The attempt being decided or waited for, its backoff step and its wait. */
+  #retry?: {attempt: number; step: number; delay: number};
+  /** The attempt being prepared or made: 0 for connect()'s, then as in `reconnecting`. */
+  #attempt = 0;
+  /** The `connecting` preparation under way; released or replaced, its promises are ignored. */
+  #preparation?: object;
+  #preparationTimer?: unknown;
+  /** The origin of the URL last connected to, worked out once per URL rather than per connection. */
+  #origin?: {url: string; origin: string};
   /** When the current connection opened (environment.now()), while it is open. */
   #openedAt?: number;
 
@@ -156,8 +190,22 @@ export class ReconnectingSocket implements HubSocket {
 
   /** Opens (or re-opens) the socket; the attempt count starts afresh. */
   connect(): void {
-    this.#attempts = 0;
+    this.#attempts = this.#step = this.#attempt = 0;
     this.#input({type: 'connect'});
+  }
+
+  /**
+   * The page goes into the back/forward cache: the socket closes (1000 "page hidden") and
+   * any wait stops, without an event; the queue stays. Nothing happens until resume().
+   */
+  suspend(): void {
+    this.#input({type: 'suspend'});
+  }
+
+  /** The page is shown again: a `close` (1001 "page hidden"), then a reconnect without a wait. */
+  resume(): void {
+    this.#attempts = this.#step = 0;
+    this.#input({type: 'resume'}, {close: pageHiddenClose, resumed: true});
   }
 
   /**
@@ -212,6 +260,10 @@ export class ReconnectingSocket implements HubSocket {
     switch (effect) {
       case 'release':
         return this.#release();
+      case 'prepare':
+        return this.#prepare();
+      case 'hide':
+        return this.#release('page hidden');
       case 'create':
         return this.#create();
       case 'close-socket':
@@ -227,13 +279,13 @@ export class ReconnectingSocket implements HubSocket {
       case 'emit-open':
         return this.#emit({type: 'open'});
       case 'emit-error':
-        return this.#emit({type: 'error', message: cause.error!.message});
+        return this.#emit({type: 'error', message: cause.error!.message, ...(cause.error!.error ? {error: cause.error!.error} : {})});
       case 'emit-unusable':
         return this.#emit({type: 'error', ...cause.error!, unusable: true});
       case 'emit-close':
         return this.#emit({type: 'close', ...cause.close!});
       case 'decide':
-        return this.#decide(cause.close!);
+        return this.#decide(cause.close!, cause.resumed ?? false);
       case 'start-wait':
         return this.#startWait();
       case 'emit-stopped':
@@ -252,11 +304,72 @@ export class ReconnectingSocket implements HubSocket {
     }
   }
 
+  /**
+   * The `connecting` event before an attempt. Listeners may change `url` and `protocols`,
+   * and make the attempt wait for promises (bounded by the connect timeout, else 30 s).
+   */
+  #prepare(): void {
+    const preparation = (this.#preparation = {});
+    const current = () => this.#preparation === preparation;
+    const pending: Promise<unknown>[] = [];
+    let settled = false;
+    const event: ConnectingEvent = {
+      type: 'connecting',
+      attempt: this.#attempt,
+      url: this.options.url,
+      protocols: [...this.options.protocols],
+      waitUntil(promise: unknown) {
+        if (settled) throw new DOMException('waitUntil() was called after the attempt went ahead.', 'InvalidStateError');
+        pending.push(Promise.resolve(promise));
+      },
+    };
+    const proceed = () => {
+      settled = true;
+      this.#preparation = undefined;
+      this.options.url = event.url;
+      this.options.protocols = event.protocols;
+      this.#input({type: 'prepared'});
+    };
+    const fail = (message: string, error?: Error) => {
+      settled = true;
+      this.#preparation = undefined;
+      const close = {code: 1006, reason: 'connecting failed', wasClean: false};
+      const {retry, retriesRanOut} = this.#judge(close, false);
+      this.#input({type: 'refused', retry}, {error: {message, error}, close, retriesRanOut});
+    };
+    this.#emit(event);
+    // A listener moved the socket on (connect(), close(), stop()): this attempt is no more.
+    if (!current()) return;
+    if (pending.length === 0) return proceed();
+    const limit = this.options.connectTimeout > 0 ? this.options.connectTimeout : defaultPreparationTimeout;
+    const timer = this.#environment.setTimeout(() => {
+      if (current()) fail(`The connecting event's waitUntil() promise did not settle within ${limit} ms.`);
+    }, timerDelay(limit));
+    this.#preparationTimer = timer;
+    // Promises passed while others are pending are waited for too.
+    const allOf = (count: number): Promise<unknown> =>
+      Promise.all(pending).then(() => (pending.length > count ? allOf(pending.length) : undefined));
+    allOf(pending.length).then(
+      () => {
+        if (!current()) return;
+        this.#environment.clearTimeout(timer);
+        proceed();
+      },
+      (reason: unknown) => {
+        if (!current()) return;
+        this.#environment.clearTimeout(timer);
+        const error = reason instanceof Error ? reason : undefined;
+        fail(`The connecting event's waitUntil() promise was rejected: ${error ? `${error.name}: ${error.message}` : String(reason)}`, error);
+      }
+    );
+  }
+
   #create(): void {
     const {options} = this;
     try {
-      // The URL's origin, for every message's `origin`: worked out once per socket, not per connection.
-      const origin = (this.#origin ??= originOf(options.url));
+      // The URL's origin, for every message's `origin` (a `connecting` listener may change the URL).
+      if (this.#origin?.url !== options.url) this.#origin = {url: options.url, origin: originOf(options.url)};
+      const {origin} = this.#origin;
       const connection = new Connection(options, this.#environment, (event) => this.#heard(connection, event), {
         origin,
         countBytes: this.onSent !== undefined,
@@ -293,7 +406,7 @@ export class ReconnectingSocket implements HubSocket {
   /** Whether an end is retried, and whether it is not only because retries ran out. */
   #judge(close: CloseDetail, byUser: boolean): {retry: boolean; retriesRanOut: boolean} {
     // A connection that stayed up long enough starts the count afresh; one that failed sooner is one more failed attempt.
-    if (this.#openedAt !== undefined && this.#environment.now() - this.#openedAt >= this.options.minUptime) this.#attempts = 0;
+    if (this.#openedAt !== undefined && this.#environment.now() - this.#openedAt >= this.options.minUptime) this.#attempts = this.#step = 0;
     this.#openedAt = undefined;
     const retriable = !byUser && isRetriedClose(close.code);
     const retry = isRetried(retriable, this.#attempts, this.options.maxRetries);
@@ -301,11 +414,26 @@ export class ReconnectingSocket implements HubSocket {
   }
 
   /** The `reconnecting` event: a listener may prevent the reconnect, or do something else altogether. */
-  #decide(close: CloseDetail): void {
+  #decide(close: CloseDetail, resumed: boolean): void {
     const attempt = this.#attempts + 1;
     const {reconnectDelay: base, reconnectMaxDelay: max} = this.options;
-    const delay = reconnectDelay(attempt, base, max, this.#environment.random);
-    this.#retry = {attempt, delay};
+    const hint = resumed ? undefined : parseRetryHint(close.reason);
+    let step: number;
+    let delay: number;
+    if (resumed) {
+      // Back from the back/forward cache: nothing went wrong, so no wait.
+      step = 1;
+      delay = 0;
+    } else if (hint) {
+      // The server said when to come back: that wait, and a failure after it backs off from the start.
+      step = 1;
+      delay = hintedDelay(hint, this.#environment.random);
+    } else {
+      // A restart or overload close makes a herd: spread it over the whole range at once.
+      step = restartCodes.has(close.code) ? Math.max(this.#step + 1, fullRangeAttempt(base, max)) : this.#step + 1;
+      delay = reconnectDelay(step, base, max, this.#environment.random);
+    }
+    this.#retry = {attempt, step, delay};
     const event: SocketEvent = {type: 'reconnecting', attempt, delay, code: close.code, reason: close.reason};
     this.#emit(event);
     // Unless a listener moved the socket on (connect(), close(), stop()), the answer is heard now.
@@ -313,11 +441,13 @@ export class ReconnectingSocket implements HubSocket {
   }
 
   #startWait(): void {
-    const {attempt, delay} = this.#retry!;
+    const {attempt, step, delay} = this.#retry!;
     this.#wait = new ReconnectWait(delay, this.#environment, (cause) => {
       this.#wait = undefined;
       // Coming back online starts afresh: the attempt count is reset.
       this.#attempts = cause === 'online' ? 0 : attempt;
+      this.#step = cause === 'online' ? 0 : step;
+      this.#attempt = attempt;
       this.#input({type: 'due'});
     });
   }
@@ -327,11 +457,13 @@ export class ReconnectingSocket implements HubSocket {
     if (sender !== undefined) this.onSent?.(sender, connection.sentBytes);
   }
 
-  /** Drops the socket and any wait, quietly: no close event for a socket being replaced or abandoned. */
-  #release(): void {
+  /** Drops the socket, any wait and any preparation, quietly: no close event for a socket being replaced or abandoned. */
+  #release(reason?: string): void {
     this.#wait?.cancel();
     this.#wait = undefined;
-    this.#connection?.dispose();
+    this.#environment.clearTimeout(this.#preparationTimer);
+    this.#preparation = this.#preparationTimer = undefined;
+    this.#connection?.dispose(reason);
     this.#connection = this.#openedAt = undefined;
   }
 }

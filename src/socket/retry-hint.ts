@@ -59,7 +59,7 @@ export function parseRetryHint(reason: string): RetryWindow | undefined {
 /**
  * The wait, in whole milliseconds, for a hinted window: uniform in
  * [minMs, maxMs] (exactly minMs for `retry-after=S`). `random` returns a
- * number in [0, 1), as Math.random does.
+ * number in [0, 1) (the environment's).
  */
 export function hintedDelay(hint: RetryWindow, random: () => number): number {
   return Math.round(hint.minMs + random() * (hint.maxMs - hint.minMs));

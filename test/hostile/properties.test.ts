@@ -82,7 +82,7 @@ describe('host set as a property takes what a reflected string attribute takes',
 describe('numeric properties take what their attributes take', () => {
   const defaults: [keyof PyWebSocketElement, number][] = [
     ['reconnectDelay', 1000],
-    ['reconnectMaxDelay', 30000],
+    ['reconnectMaxDelay', 15000],
     ['maxRetries', Infinity],
     ['queueLimit', 1000],
     ['minUptime', 5000],

@@ -10,9 +10,6 @@ import {WebSocketServer} from 'ws';
 import {chromiumArgs, chromiumPath} from '../../scripts/engines/chromium.js';
 import {root} from './scratch-app.js';
 
-// Unskip once the element handles pagehide/pageshow with `persisted`.
-const pending = 'the element does not handle the back/forward cache yet';
-
 // Cacheable pages (no Cache-Control: no-store), or the engine keeps none of them.
 const pages = {
   '/page.html': `<!doctype html>
@@ -40,6 +37,20 @@ const pages = {
   });
 </script>`,
   '/away.html': '<!doctype html><meta charset="utf-8"><p>elsewhere</p>',
+  // share="tabs": the tab holding the socket goes into the cache; another tab of the origin takes over.
+  '/shared.html': `<!doctype html>
+<meta charset="utf-8">
+<script type="module" src="/dist/py-websocket.js"></script>
+<py-websocket id="ws" share="tabs" host="/echo" reconnect-delay="10" reconnect-max-delay="50"></py-websocket>
+<script>
+  window.seen = [];
+  const ws = document.getElementById('ws');
+  for (const type of ['open', 'close', 'error', 'reconnecting']) {
+    ws.addEventListener(type, (evt) => seen.push({type, code: evt.code, reason: evt.reason, delay: evt.delay}));
+  }
+  ws.addEventListener('message', (evt) => seen.push({type: 'message', data: evt.data}));
+  addEventListener('pageshow', (evt) => seen.push({type: 'pageshow', persisted: evt.persisted}));
+</script>`,
 };
 
 let server;
@@ -110,7 +121,7 @@ function serverClosed(count, what) {
 }
 
 describe('the back/forward cache (Chromium)', () => {
-  it('says goodbye while the page is cached and reconnects at once on return, sending what was sent around it once, in order', {skip: pending}, async () => {
+  it('says goodbye while the page is cached and reconnects at once on return, sending what was sent around it once, in order', async () => {
     await page.goto(`${origin}/page.html`);
     await until(() => window.seen.some((e) => e.type === 'open'), 'the first open');
     await page.evaluate(() => document.getElementById('ws').send('before'));
@@ -150,5 +161,34 @@ describe('the back/forward cache (Chromium)', () => {
     assert.deepEqual(received, ['before', 'as hidden', 'as shown', 'after']);
     assert.equal(await page.evaluate(() => document.getElementById('ws').readyState), 1);
     assert.deepEqual(pageErrors, []);
+  });
+
+  it('share="tabs": a holder going into the cache hands the socket over, and comes back as a follower or holder at once', async () => {
+    const before = connections.length;
+    await page.goto(`${origin}/shared.html`);
+    await until(() => window.seen.some((e) => e.type === 'open'), 'the holder open');
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${origin}/shared.html`);
+      await other.waitForFunction(() => window.seen.some((e) => e.type === 'open'), {timeout: 10000, polling: 50});
+      assert.equal(connections.length, before + 1, 'one socket for both tabs');
+      await page.goto(`${origin}/away.html`);
+      // The other tab takes the socket over: a second connection, the first closed as "page hidden".
+      await other.waitForFunction(() => window.seen.filter((e) => e.type === 'open').length === 2, {timeout: 10000, polling: 50});
+      assert.deepEqual({code: connections[before].code, reason: connections[before].reason}, {code: 1000, reason: 'page hidden'});
+      await page.goBack();
+      assert.equal(await page.evaluate(() => window.seen.findLast((e) => e.type === 'pageshow')?.persisted), true, 'the page came back from the cache');
+      await until(() => window.seen.filter((e) => e.type === 'open').length === 2, 'open again after the return');
+      const seen = await page.evaluate(() => window.seen.filter((e) => ['close', 'reconnecting', 'error'].includes(e.type)));
+      assert.deepEqual(seen, [
+        {type: 'close', code: 1001, reason: 'page hidden'},
+        {type: 'reconnecting', code: 1001, reason: 'page hidden', delay: 0},
+      ]);
+      await page.evaluate(() => document.getElementById('ws').send('back'));
+      await until(() => window.seen.some((e) => e.type === 'message' && e.data === 'back'), 'the echo after the return');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -62,7 +62,7 @@ describe('the demo', () => {
     await page.click('#stream');
     // The timeline notes each open: a fault is over when one more open is noted.
     const opens = () => page.$eval('#timeline', (log) => [...log.children].filter((entry) => entry.className === 'open').length);
-    for (const fault of ['restart', 'silent', 'refuse']) {
+    for (const fault of ['deploy', 'restart', 'silent', 'refuse']) {
       await new Promise((resolve) => setTimeout(resolve, 800));
       const before = await opens();
       await page.click(`[data-fault=${fault}]`);
@@ -79,6 +79,9 @@ describe('the demo', () => {
     await until(`${count('faulty-echoed')} + ${count('faulty-lost')} === ${count('faulty-sent')}`, 'every message echoed or lost in flight');
     const timeline = await page.$eval('#timeline', (log) => log.textContent);
     assert.match(timeline, /code 1012 "service restart"/);
+    // The deploy's hint: the wait is what the server asked for, 1–2 s, not the backoff's.
+    assert.match(timeline, /code 1012 "deploy; retry-after=1-2"/);
+    assert.match(timeline, /reconnecting +attempt 1 in (1\d{3}|2000) ms/);
     assert.match(timeline, /heartbeat timeout/);
     assert.match(timeline, /reconnecting +attempt 2/);
     assert.doesNotMatch(timeline, /out of order/);

@@ -12,13 +12,14 @@ import {npmInstall, scratchApp} from './scratch-app.js';
 
 /**
  * What an app pays, bundled and minified, gzipped. `import 'py-websocket'` for a page that
- * does not use `share`, lit's base class included: the aim is 7,000 B; this limit is what the
- * element and its socket core weigh today (docs/size.md says where the bytes go), so that the
- * whole does not grow unnoticed. Sharing (page and tabs) comes in a chunk of its own that a page
- * fetches only when an element uses `share`: at most 3,500 B more.
+ * does not use `share`, lit's base class included: the aim is 7,000 B, and sharing's chunk
+ * 3,500 B; these limits are what the element, its socket core (with the `connecting` hook,
+ * retry hints and the back/forward cache) and sharing weigh today (docs/size.md says where
+ * the bytes go), so that neither grows unnoticed. Sharing (page and tabs) comes in a chunk of
+ * its own that a page fetches only when an element uses `share`.
  */
-const BASE_LIMIT_GZIP = 11200;
-const SHARE_LIMIT_GZIP = 3500;
+const BASE_LIMIT_GZIP = 12500;
+const SHARE_LIMIT_GZIP = 3700;
 
 /** The files of a zip archive (stored or deflated), by name. */
 function unzip(archive) {

@@ -9,11 +9,14 @@ import {browserEnvironment, ReconnectingSocket} from 'py-websocket/socket';
 let server;
 let url;
 const connections = [];
+/** The request URL of each handshake, as the server saw it. */
+const paths = [];
 
 before(async () => {
   server = new WebSocketServer({host: '127.0.0.1', port: 0});
-  server.on('connection', (socket) => {
+  server.on('connection', (socket, request) => {
     connections.push(socket);
+    paths.push(request.url);
     // The first connection is closed as a server restarting would; later ones echo.
     if (connections.length === 1) socket.close(1012, 'restarting');
     else socket.on('message', (data, isBinary) => socket.send(data, {binary: isBinary}));
@@ -37,6 +40,8 @@ it('reconnects after a 1012 and sends what was queued, in order, then closes for
       if (event.type === 'close' && event.code === 1012) ['first', 'second'].forEach((data) => socket.send(data));
       if (event.type === 'message' && event.data === 'second') socket.close(1000, 'done');
       if (event.type === 'stopped') done();
+      // A fresh token for every attempt, fetched asynchronously as a real one would be.
+      if (event.type === 'connecting') event.waitUntil(Promise.resolve().then(() => (event.url = `${url}?token=t${event.attempt}`)));
     },
     {environment}
   );
@@ -44,9 +49,10 @@ it('reconnects after a 1012 and sends what was queued, in order, then closes for
   await finished;
   assert.deepEqual(
     events.map((event) => event.type),
-    ['open', 'close', 'reconnecting', 'open', 'message', 'message', 'close', 'stopped']
+    ['connecting', 'open', 'close', 'reconnecting', 'connecting', 'open', 'message', 'message', 'close', 'stopped']
   );
-  assert.equal(events[1].code, 1012);
+  assert.deepEqual(paths, ['/?token=t0', '/?token=t1']);
+  assert.equal(events[2].code, 1012);
   assert.deepEqual(events.filter((event) => event.type === 'message').map((event) => event.data), ['first', 'second']);
   assert.equal(events.at(-2).code, 1000);
   assert.equal(socket.state, 'closed');

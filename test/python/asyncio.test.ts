@@ -1,5 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {closedPortHost, FaultServer, uniqueId, waitForServer} from '../helpers.js';
+import {closedPortHost, FaultServer, serverLog, uniqueId, waitForServer} from '../helpers.js';
 import {closePythonPages, expectNoStrayErrors, type PageWindow} from './python-page.js';
 import {brython, pyodide, pyscript, type Runtime} from './runtimes.js';
 
@@ -102,6 +102,32 @@ const asyncHandlers = (runtime: Runtime) => {
   });
 };
 
+/** The `connecting` hook from Python: a fresh token per attempt from an async handler, and one that raises. */
+const freshCredentials = (runtime: Runtime) => {
+  it('awaits an async handler bound to connecting: its token is that attempt\'s, and its exception fails the attempt', async () => {
+    const id = uniqueId();
+    const host = `/ws/close-first?id=${id}&code=1012&reason=${encodeURIComponent('retry-after=0.05')}`;
+    const harness = await runtime.run('connecting_token', {params: {host}});
+    expect(harness.reports.errors).to.equal(1);
+    expect(String(harness.reports.error)).to.match(/waitUntil\(\) promise was rejected.*token service down/);
+    const log = await serverLog(id);
+    expect(log.handshakes.map((handshake) => new URL(handshake.url, location.href).searchParams.get('token'))).to.deep.equal(['t1', 't3']);
+  });
+};
+
+/** `async for ws in connect(uri)` waits what the server's retry hint says. */
+const retryHint = (runtime: Runtime) => {
+  it('honours a retry hint in the reconnecting loop: after a 1012 "retry-after=1" the next open is a second later', async () => {
+    const id = uniqueId();
+    const host = `ws://${location.host}/ws/close-first?id=${id}&code=1012&reason=${encodeURIComponent('retry-after=1')}`;
+    const harness = await runtime.run('ws_retry_hint', {params: {host}});
+    expect(harness.reports.connections).to.equal(2);
+    const {handshakes} = await serverLog(id);
+    expect(handshakes.length).to.equal(2);
+    expect(handshakes[1].at - handshakes[0].at).to.be.at.least(1000);
+  });
+};
+
 const cancellation = (runtime: Runtime) => {
   it('loses no message when a pending recv() is cancelled', async () => {
     const harness = await runtime.run('ws_cancel');
@@ -118,6 +144,8 @@ describe('py_websocket asyncio API under Pyodide', function () {
   likeCpython(runtime);
   cancellation(runtime);
   asyncHandlers(runtime);
+  freshCredentials(runtime);
+  retryHint(runtime);
 
   it('leaves no proxy alive after 200 connect/close cycles', async () => {
     await runtime.run('ws_hello', {printed: 'Hello world!'});
@@ -145,6 +173,8 @@ for (const [title, query] of [
     likeCpython(runtime);
     cancellation(runtime);
     asyncHandlers(runtime);
+    freshCredentials(runtime);
+    retryHint(runtime);
   });
 }
 
@@ -160,6 +190,7 @@ describe('py_websocket asyncio API under Brython (through browser.aio)', functio
   errorPaths(runtime);
   likeCpython(runtime);
   asyncHandlers(runtime);
+  freshCredentials(runtime);
 });
 
 describe('py_websocket in PyScript workers', function () {

@@ -15,10 +15,13 @@ import {FaultServer} from './fault-server.js';
  *   /ws/send?text=           opens, then sends that text once
  *   /ws/count?n=&code=       sends "1" … "n", then closes with that code (1000 by default)
  *   /ws/refuse               answers the handshake with 403, so the connection fails
+ *   /ws/close-first?n=&code=&reason=   closes the first n connections of its `id` (1 by default)
+ *                            with that code and reason as soon as they open; later ones echo
  *
  * Any of them takes `?id=…`: the server then keeps a log of that connection's
- * life (opens, messages, closes), read as JSON from GET /__ws/log?id=…. A text message
- * longer than 1,000 characters is logged as its first 40 and "…".
+ * life (opens, messages, closes, and each handshake's URL path and query, sub-protocol and
+ * time), read as JSON from GET /__ws/log?id=…. A text message longer than 1,000 characters
+ * is logged as its first 40 and "…".
  * GET /__ws/closed-port answers a port on 127.0.0.1 where nothing listens.
  * GET /__ws/seed answers {seed, sequences} for the seeded sequence tests: RELAY_SEED and
  * RELAY_SEQUENCES from the environment, or a seed drawn for this run (printed) and 200.
@@ -57,7 +60,7 @@ export function socketServerPlugin() {
   }
 
   const logFor = (id) => {
-    if (!logs.has(id)) logs.set(id, {opened: 0, open: 0, messages: [], closes: []});
+    if (!logs.has(id)) logs.set(id, {opened: 0, open: 0, messages: [], closes: [], handshakes: []});
     return logs.get(id);
   };
 
@@ -66,6 +69,7 @@ export function socketServerPlugin() {
     const id = url.searchParams.get('id');
     const log = id ? logFor(id) : undefined;
     if (log) {
+      log.handshakes.push({url: request.url, protocol: socket.protocol, at: Date.now()});
       log.opened++;
       log.open++;
       socket.on('message', (data, isBinary) => log.messages.push(isBinary ? `binary:${data.length}` : shortened(data.toString())));
@@ -91,6 +95,15 @@ export function socketServerPlugin() {
         if (code === 'none') socket.close(); // a close frame without a code: the client sees 1005
         else if (code === 'drop') socket.terminate(); // no close frame at all: the client sees 1006
         else socket.close(Number(code), url.searchParams.get('reason') ?? '');
+        break;
+      }
+      case '/ws/close-first': {
+        if (!log) throw new Error('/ws/close-first needs an id');
+        if (log.opened <= Number(url.searchParams.get('n') ?? 1)) {
+          socket.close(Number(url.searchParams.get('code') ?? 1012), url.searchParams.get('reason') ?? '');
+        } else {
+          socket.on('message', (data, isBinary) => socket.send(data, {binary: isBinary}));
+        }
         break;
       }
       case '/ws/protocols':

@@ -37,6 +37,10 @@ element.addEventListener('giveup', (event) => event.unsent.length + event.attemp
 element.addEventListener('reconnecting', (event) => event.delay);
 // @ts-expect-error a reconnecting event has no data
 element.addEventListener('reconnecting', (event) => event.data);
+// A fresh token before each attempt.
+element.addEventListener('connecting', (event) => event.waitUntil(Promise.resolve(`${event.url} ${event.attempt}`)));
+// @ts-expect-error a connecting event has no delay
+element.addEventListener('connecting', (event) => event.delay);
 
 // Properties and methods.
 element.host = '/ws/echo';

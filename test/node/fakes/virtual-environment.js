@@ -162,7 +162,8 @@ export function recorder(options = {}) {
     attach(s) {
       socket = s;
     },
-    types: () => events.map((event) => event.type),
+    /** The events' types, without `connecting` (which comes before every attempt; its own tests look at it). */
+    types: () => events.filter((event) => event.type !== 'connecting').map((event) => event.type),
     all: (type) => events.filter((event) => event.type === type),
     last: (type) => events.filter((event) => event.type === type).at(-1),
   };
