@@ -65,12 +65,12 @@ const received = [];
 let closed = () => {};
 
 before(async () => {
-  const bundle = readFileSync(new URL('dist/py-websocket.js', `file://${root}`));
   const http = createServer((request, response) => {
     const {pathname} = new URL(request.url, 'http://127.0.0.1');
-    if (pathname === '/dist/py-websocket.js') {
+    // The bundle, and the files it loads on demand beside it (sharing).
+    if (/^\/dist\/py-websocket(-[\w-]+)?\.js$/.test(pathname)) {
       response.writeHead(200, {'content-type': 'text/javascript'});
-      return response.end(bundle);
+      return response.end(readFileSync(new URL(pathname.slice(1), `file://${root}`)));
     }
     if (pages[pathname] === undefined) return response.writeHead(404).end();
     response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
