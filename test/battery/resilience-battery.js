@@ -110,11 +110,13 @@ function checkNothingLeftOpen(after, left) {
   );
 }
 
-/** Serves the page and the built bundle, nothing else. */
+/** Serves the page and the built bundle with its share file, nothing else. */
 async function servePage() {
   const files = {
     '/': {type: 'text/html', body: readFileSync(pagePath)},
     '/py-websocket.js': {type: 'text/javascript', body: readFileSync(bundlePath)},
+    // What the bundle loads beside itself when an element uses `share`.
+    '/py-websocket-share.js': {type: 'text/javascript', body: readFileSync(bundlePath.replace(/\.js$/, '-share.js'))},
     '/tab.html': {type: 'text/html', body: readFileSync(tabPagePath)},
   };
   const server = createServer((request, response) => {
