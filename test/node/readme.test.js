@@ -92,9 +92,11 @@ async function startVite(folder) {
   assert.match(text, /'http:\/\/127\.0\.0\.1:8000'/, 'the proxy points at the example server');
   writeFileSync(config, text.replace("'http://127.0.0.1:8000'", `'http://127.0.0.1:${serverPort}'`));
   const port = await freePort();
-  const vite = spawn('npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {cwd: join(app, folder), stdio: ['ignore', 'pipe', 'inherit'], detached: true});
+  // NO_COLOR: with CI set, vite colours its output and prints the port in bold.
+  const env = {...process.env, NO_COLOR: '1'};
+  const vite = spawn('npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {cwd: join(app, folder), env, stdio: ['ignore', 'pipe', 'inherit'], detached: true});
   await new Promise((resolve, reject) => {
-    vite.stdout.on('data', (chunk) => String(chunk).includes(`:${port}`) && resolve());
+    vite.stdout.on('data', (chunk) => String(chunk).replace(/\x1b\[[0-9;]*m/g, '').includes(`:${port}`) && resolve());
     vite.on('exit', (code) => reject(new Error(`vite exited with ${code}`)));
   });
   return {url: `http://127.0.0.1:${port}/`, stop: () => process.kill(-vite.pid)};
