@@ -62,6 +62,16 @@ export function recordEvents(element: EventTarget, types: string[]): Event[] {
   return events;
 }
 
+/**
+ * The close code this browser's own WebSocket reports when the test server closes with `code`
+ * (WebKitGTK reports 1012, 1013 and 1014 as 1006, after an error, with no reason).
+ */
+export async function nativeCloseCode(code: number): Promise<number> {
+  const socket = new WebSocket(new URL(`/ws/close?code=${code}`, location.href.replace(/^http/, 'ws')));
+  const close = await oneEvent(socket, 'close');
+  return (close as CloseEvent).code;
+}
+
 export const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 # The reconnecting loop honours a server's retry hint: the first connection is closed with
-# 1012 "retry-after=1", and the next one opens no sooner than a second later.
+# 1011 "retry-after=1", and the next one opens no sooner than a second later.
 import asyncio
 import js
 from py_websocket.asyncio.client import connect
