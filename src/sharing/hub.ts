@@ -1,4 +1,4 @@
-import type {SocketData} from '../socket/data.js';
+import {isArrayBuffer, type SocketData} from '../socket/data.js';
 import type {SocketEvent, SocketListener, StoppedDetail} from '../socket/events.js';
 import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
 import type {Sender} from '../socket/send-queue.js';
@@ -106,7 +106,7 @@ export class SocketHub {
         // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
         // transfers or writes into its buffer changes nothing the others see.
         const {data} = event;
-        const copies = members.map((_, i) => (i > 0 && data instanceof ArrayBuffer ? {...event, data: data.slice(0)} : event));
+        const copies = members.map((_, i) => (i > 0 && isArrayBuffer(data) ? {...event, data: data.slice(0)} : event));
         members.forEach((member, i) => this.#attached(member) && member(copies[i]));
         return;
       }
