@@ -16,6 +16,7 @@ import {join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createHash} from 'node:crypto';
 import {crc32, deflateRawSync} from 'node:zlib';
+import {withoutCommentsAndDocstrings} from './strip-source.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const packageFolder = join(here, 'py_websocket');
@@ -103,7 +104,8 @@ function brythonPackage(files) {
 
 /**
  * The package's __init__.py with every other module in it, written beside it (into the
- * folder the runtime imported it from) before the rest of __init__ runs. The sources are
+ * folder the runtime imported it from) before the rest of __init__ runs; lines keep their
+ * numbers, so tracebacks point into python/py_websocket/. The sources are
  * JSON strings, which Python reads as the same strings.
  */
 function selfUnpacking(files) {
@@ -111,7 +113,11 @@ function selfUnpacking(files) {
   const others = files.filter(([name]) => name !== 'py_websocket/__init__.py');
   // After the docstring, so that it stays the package's __doc__.
   const docstringEnd = init.startsWith('"""') ? init.indexOf('"""', 3) + 4 : 0;
-  const modules = others.map(([name, contents]) => `    (${JSON.stringify(name.slice('py_websocket/'.length))}, ${JSON.stringify(contents.toString('utf8'))}),\n`);
+  // Without comments and function docstrings: MicroPython lexes all of it at every load.
+  const modules = others.map(([name, contents]) => {
+    const source = withoutCommentsAndDocstrings(contents.toString('utf8'));
+    return `    (${JSON.stringify(name.slice('py_websocket/'.length))}, ${JSON.stringify(source)}),\n`;
+  });
   const unpack = `
 # (Built from python/py_websocket/ by npm run build: this file is that folder's __init__.py
 # carrying the package's other modules, which it writes beside itself as it is imported.)
