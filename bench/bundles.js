@@ -53,7 +53,7 @@ export async function addProfileFiles(files) {
   for (const name of names) {
     if (name.endsWith('.js')) files.set(`/lib/${name}`, {type: contentType(name), body: await readFile(fromRoot(`lib/${name}`))});
   }
-  files.set('/profile/lit.js', {type: contentType('lit.js'), body: await bundle("export * from 'lit';", false)});
+  files.set('/profile/lit.js', {type: contentType('lit.js'), body: await bundle("export * from '@lit/reactive-element';", false)});
 }
 
 async function bundle(contents, minify) {

@@ -17,7 +17,7 @@ import {messageWorkloads, sizes as workloadSizes} from './workloads.js';
  * npm run bench                 measure, print, write bench/results.json and docs/performance.md
  *   -- --compare                  also print the change from the previous bench/results.json
  *   -- --reps N --cycles N        repetitions (3) and connection cycles per client (1000)
- *   -- --profile                  only profile the element's message path against raw and floor
+ *   -- --profile                  only profile the element's message path and connection cycle against raw and floor
  *   -- --markdown                 only print bench/results.json as docs/performance.md's table, and write it there
  *
  * Every client runs the same work in the same page of one Chromium, against
@@ -98,6 +98,11 @@ async function main() {
         const unit = workload.id === 'roundTrip' ? 'round trip' : 'message';
         console.log(`${profileReport(title, await profileWorkload(context, workload, order), unit)}\n`);
       }
+      // The connection's life: create, open and let go, one at a time.
+      const cycles = (n) => ({id: 'cycles', path: '/ws/echo', ops: n, call: (client) => ['cycles', client, `${server.socketOrigin}/ws/echo`, n]});
+      await profileWorkload(context, cycles(50), ['raw', 'floor', 'ours']);
+      const title = `CPU profile (V8 sampling every 50 µs), ${cycleCount / cycleBlocks} connect/let-go cycles, in the order ${order.join(', ')}`;
+      console.log(profileReport(title, await profileWorkload(context, cycles(cycleCount / cycleBlocks), order), 'cycle'));
       return;
     }
 

@@ -16,9 +16,11 @@ export function withoutCommentsAndDocstrings(source) {
   while (i < source.length) {
     const char = source[i];
     if (char === '#') {
-      const end = source.indexOf('\n', i);
-      i = end < 0 ? source.length : end;
-      if (!lineHasCode) out = out.replace(/[ \t]*$/, '');
+      const lineEnd = source.indexOf('\n', i);
+      i = lineEnd < 0 ? source.length : lineEnd;
+      let end = out.length;
+      while (out[end - 1] === ' ' || out[end - 1] === '\t') end--;
+      out = out.slice(0, end);
       continue;
     }
     if (char === '\n') {

@@ -7,6 +7,9 @@ const readyStateNames = ['connecting', 'open', 'closing', 'closed'] as const;
 
 export class SocketStates {
   readonly #states?: CustomStateSet;
+  /** What is shown: only a change touches the set. */
+  #readyState = -1;
+  #reconnecting = false;
 
   constructor(element: HTMLElement) {
     // Where there is no CustomStateSet (an older browser, a server), the states are left out.
@@ -16,8 +19,15 @@ export class SocketStates {
   show(readyState: number, reconnecting: boolean): void {
     const states = this.#states;
     if (!states) return;
-    readyStateNames.forEach((name, value) => (value === readyState ? states.add(name) : states.delete(name)));
-    if (reconnecting) states.add('reconnecting');
-    else states.delete('reconnecting');
+    if (readyState !== this.#readyState) {
+      if (this.#readyState >= 0) states.delete(readyStateNames[this.#readyState]);
+      states.add(readyStateNames[readyState]);
+      this.#readyState = readyState;
+    }
+    if (reconnecting !== this.#reconnecting) {
+      if (reconnecting) states.add('reconnecting');
+      else states.delete('reconnecting');
+      this.#reconnecting = reconnecting;
+    }
   }
 }

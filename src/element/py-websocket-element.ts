@@ -1,11 +1,11 @@
 import type {PropertyDeclaration, PropertyValues} from '@lit/reactive-element';
 import {checkCloseArguments} from './close-arguments.js';
+import {dispatchConnecting} from './connecting.js';
 import {SocketStates} from './custom-states.js';
 import {listenForCommandsAndForms} from './declarative.js';
 import {PyWebSocketProperties} from './element-properties.js';
 import {
   PyWebSocketCloseEvent,
-  PyWebSocketConnectingEvent,
   PyWebSocketErrorEvent,
   PyWebSocketGiveupEvent,
   PyWebSocketMessageEvent,
@@ -13,14 +13,16 @@ import {
   PyWebSocketReconnectingEvent,
 } from './events.js';
 import {encodeJson, parsedMessage} from './json-format.js';
+import {watchPage} from './page-watch.js';
+import {socketData} from './send-argument.js';
+import {socketOptions} from './socket-options.js';
 import {SendQueue} from '../socket/send-queue.js';
 import type {SocketData} from '../socket/data.js';
-import {socketData} from './send-argument.js';
+import type {SocketEvent} from '../socket/events.js';
 import {loadSharing, sharing} from '../sharing/load.js';
 import {SocketHub, type HubMember} from '../sharing/hub.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
-import type {ConnectingEvent} from '../socket/events.js';
-import {socketOptions} from './socket-options.js';
+import {closedByUser, linkOf, readyStateOf, whySendIsRefused, type Life} from './life.js';
 
 /**
  * A WebSocket as an element: it connects to `host` while it is in the document,
@@ -39,46 +41,29 @@ import {socketOptions} from './socket-options.js';
  * @attr onmessage - Code run for each `message` event, the same way.
  */
 export class PyWebSocketElement extends PyWebSocketProperties {
-  /** The socket's hub, while the element has one (`#member` is the element there); the last one stays readable. */
-  #hub?: SocketHub;
-  #lastHub?: SocketHub;
-  #member?: HubMember;
-  /** The element's own close() is under way or done: nothing it sends now would ever go. */
-  #closedByUser = false;
+  #life: Life = {is: 'idle'};
   /** Sends made while the element has no socket to hand them to (before its first update, during a host change). */
   #held = new SendQueue();
-  /** It connects after the coming update, once every attribute has landed. */
-  #pending = false;
-  /** connect() was called with `share` before sharing had loaded: it connects once it has. */
-  #connectAfterLoad = false;
-  /** `host` changed: sends wait for the socket to the new one. */
-  #hostChanging = false;
-  /** Set between removal and the end of the task: a re-insertion then is a move, not a new start. */
-  #leaving = false;
+  /** The hub of the current or last socket: `protocol` and `extensions` still read from it after it closed. */
+  #lastHub?: SocketHub;
   /** The host of the last connect(), to tell a real host change from the first update. */
   #connectedHost = '';
   #url = '';
+  /** Set between removal and the end of the task: a re-insertion then is a move, not a new start. */
+  #leaving = false;
   #pendingError?: ReturnType<typeof setTimeout>;
-  /** From a retried end until the next open or a final stop (the `reconnecting` CSS state). */
-  #reconnecting = false;
-  #states = new SocketStates(this);
-  /** Listens to another realm's document that the element moved into (see #watchDocument). */
-  #documentWatch?: AbortController;
-  /** Listens for the page going into the back/forward cache and coming back, while there is a socket. */
   #pageWatch?: AbortController;
-  /** The `connecting` preparation under way: host changes now are for that attempt, not a new socket. */
-  #preparation?: object;
+  #states = new SocketStates(this);
 
   constructor() {
     super();
     listenForCommandsAndForms(this, this.#report);
-    this.#showState();
+    this.#show();
   }
 
   /** `CONNECTING` (also while waiting to reconnect), `OPEN`, `CLOSING` or `CLOSED` (only when nothing more will happen by itself). */
   get readyState(): number {
-    const state = this.#hub ? this.#hub.readyStateOf(this.#member!) : CLOSED;
-    return state === CLOSED && (this.#pending || this.#hostChanging || this.#connectAfterLoad) ? CONNECTING : state;
+    return readyStateOf(this.#life);
   }
 
   /** The URL of the current or last socket; `""` before the first connect. */
@@ -98,47 +83,46 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** Bytes handed to the open socket but not yet sent. */
   get bufferedAmount(): number {
-    return this.readyState === OPEN ? this.#hub!.socket.bufferedAmount : 0;
+    return this.readyState === OPEN ? this.#lastHub!.socket.bufferedAmount : 0;
   }
 
   /** How many messages wait for the socket to open. */
   get queued(): number {
-    return this.#held.size + (this.#hub?.socket.queue.countOf(this.#member!) ?? 0);
+    const life = this.#life;
+    return this.#held.size + ('hub' in life ? life.hub.socket.queue.countOf(life.member) : 0);
   }
 
   /** Opens (or re-opens) the socket to `host`. A bad host is reported by an `error` event, never thrown. */
   connect(): void {
-    this.#pending = this.#hostChanging = this.#reconnecting = this.#connectAfterLoad = false;
-    this.#preparation = undefined;
     clearTimeout(this.#pendingError);
     this.#held.unshift(this.#unlink());
     this.#connectedHost = this.host;
     const options = socketOptions(this, this.ownerDocument.baseURI);
     if (typeof options === 'string') {
       this.#reportSoon(options);
-      this.#showState();
-      this.#giveUp(false, this.#held.takeAll(), 0);
-      return;
+      return this.#end('idle', this.#held.takeAll());
     }
     this.#url = options.url;
     const scope = this.share;
     if (scope && !sharing.loaded) {
-      // Sharing loads on first use; until then the element is as before its first update: sends wait.
-      this.#connectAfterLoad = true;
-      this.#closedByUser = false;
-      loadSharing().then(() => this.#connectAfterLoad && this.connect());
-      this.#showState();
-      return;
+      // Sharing loads on first use; until then sends wait, as before the first update.
+      this.#life = {is: 'loading'};
+      loadSharing().then(() => this.#life.is === 'loading' && this.connect());
+      return this.#show();
     }
-    const hub = (this.#hub = this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new SocketHub(options));
-    const member = (this.#member = this.#newMember());
-    this.#closedByUser = false;
+    const hub = (this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new SocketHub(options));
+    const member: HubMember = (event) => this.#heard(event, member);
+    this.#life = {is: 'linked', hub, member, retrying: false};
     hub.join(member);
     this.#held.flush((data) => hub.socket.send(data, member), () => true);
     hub.start();
-    this.#watchDocument();
-    this.#watchPage();
-    this.#showState();
+    this.#pageWatch?.abort();
+    this.#pageWatch = watchPage(this, {
+      suspend: () => linkOf(this.#life, member)?.hub.socket.suspend?.(),
+      resume: () => linkOf(this.#life, member)?.hub.socket.resume?.(),
+      leave: () => this.#stop(),
+    });
+    this.#show();
   }
 
   /**
@@ -149,49 +133,46 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     // The argument is checked first, as the native send() checks it: a TypeError leaves the queue as it was.
     // With format="json", a value goes as its JSON text (a TypeError if it has none).
     const checked = this.format === 'json' && arguments.length > 0 ? encodeJson(data) : socketData(arguments);
-    if (this.readyState === CLOSED || this.#closedByUser) {
-      throw new DOMException(`Failed to execute 'send' on 'PyWebSocket': ${this.#whyClosed()}`, 'InvalidStateError');
+    const life = this.#life;
+    if (this.readyState === CLOSED || closedByUser(life)) {
+      throw new DOMException(`Failed to execute 'send' on 'PyWebSocket': ${whySendIsRefused(life, this)}`, 'InvalidStateError');
     }
-    if (this.#hub && !this.#hostChanging) this.#hub.socket.send(checked, this.#member, this.queueLimit);
+    if ('hub' in life && life.is !== 'changing-host') life.hub.socket.send(checked, life.member, this.queueLimit);
     else this.#held.push(checked, this.queueLimit);
   }
 
   /** Closes and does not reconnect; checks `code` and `reason` as the WebSockets standard's `close()` does. */
   close(code?: number, reason?: string): void {
     const checked = checkCloseArguments(code, reason);
-    if (this.#hub) {
-      this.#closedByUser = true;
-      // A host change not applied yet does not connect afterwards: close() is final.
-      this.#connectedHost = this.host;
-      this.#hostChanging = false;
-      this.#hub.close(this.#member!, checked.code, checked.reason);
-    } else if (this.#connectAfterLoad) {
-      // connect() was waiting for sharing: the element leaves as from a shared socket, on a later task.
-      this.#connectAfterLoad = false;
-      this.#connectedHost = this.host;
-      const unsent = this.#held.takeAll();
-      setTimeout(() => {
-        this.dispatchEvent(new PyWebSocketCloseEvent({...checked, wasClean: true}));
-        this.#giveUp(false, unsent, 0);
-      });
-    } else {
-      // Not even a coming update (the first one, or a new host's) connects now.
-      this.#pending = false;
-      this.#connectedHost = this.host;
-      this.#giveUp(false, this.#held.takeAll(), 0);
+    const life = this.#life;
+    // A host change not applied yet does not connect afterwards: close() is final.
+    this.#connectedHost = this.host;
+    if ('hub' in life) {
+      life.is = 'closing';
+      life.hub.close(life.member, checked.code, checked.reason);
+      return this.#show();
     }
-    this.#showState();
+    const unsent = this.#held.takeAll();
+    if (life.is !== 'loading') return this.#end('closed', unsent);
+    // connect() was waiting for sharing: the element leaves as from a shared socket, on a later task.
+    this.#life = {is: 'closed'};
+    this.#show();
+    setTimeout(() => {
+      this.dispatchEvent(new PyWebSocketCloseEvent({...checked, wasClean: true}));
+      this.#giveUp(false, unsent, 0);
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const {is} = this.#life;
     if (this.#leaving) {
       // Removed and re-inserted in the same task: a move, which changes nothing.
       this.#leaving = false;
-    } else if (this.#wantsAutoConnect() && !this.#hub && !this.#pending) {
-      this.#pending = true;
+    } else if (this.#wantsAutoConnect() && (is === 'idle' || is === 'closed' || is === 'loading')) {
+      this.#life = {is: 'pending'};
       this.requestUpdate();
-      this.#showState();
+      this.#show();
     }
   }
 
@@ -216,9 +197,10 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // The base class's fields are set before this class's exist (hence the `in` check).
     // A new host means a new socket after the update: sends meanwhile wait for it.
-    if (name === 'host' && #hub in this && oldValue !== this.host && !this.#preparation) {
-      if (this.#hub) this.#hostChanging = true;
-      else if (this.#wantsAutoConnect()) this.#pending = true;
+    if (name === 'host' && #life in this && oldValue !== this.host) {
+      const life = this.#life;
+      if (life.is === 'linked') life.is = 'changing-host';
+      else if (!('hub' in life) && this.#wantsAutoConnect()) this.#life = {is: 'pending'};
     }
     super.requestUpdate(name, oldValue, options);
   }
@@ -229,16 +211,17 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('binaryType') && this.#hub) this.#hub.socket.binaryType = this.binaryType;
-    const live = this.#hub !== undefined && !this.#closedByUser;
+    const life = this.#life;
+    if (changed.has('binaryType') && 'hub' in life) life.hub.socket.binaryType = this.binaryType;
+    const live = 'hub' in life && life.is !== 'closing';
     // What was set since insertion (`manual`, `host`) is judged now that it has landed.
-    let connectNow = this.#pending && this.#wantsAutoConnect();
-    this.#pending = false;
+    let connectNow = life.is === 'pending' && this.#wantsAutoConnect();
     // A host set while an attempt is being prepared is that attempt's (see #prepare).
-    if (changed.has('host') && this.host !== this.#connectedHost && !this.#preparation && (live || this.#wantsAutoConnect())) connectNow = true;
+    if (changed.has('host') && this.host !== this.#connectedHost && life.is !== 'preparing' && (live || this.#wantsAutoConnect())) connectNow = true;
     if (changed.get('manual') === true && !live && this.#wantsAutoConnect()) connectNow = true;
-    this.#hostChanging = false; // connect() below, if any, replaces the socket at once
-    this.#showState();
+    if (life.is === 'pending') this.#life = {is: 'idle'};
+    if (life.is === 'changing-host') life.is = 'linked'; // connect() below, if any, replaces the socket at once
+    this.#show();
     if (!connectNow) return;
     if (this.#hasHost()) this.connect();
     else this.#stop();
@@ -254,103 +237,78 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     return this.host.trim() !== '';
   }
 
-  /** What the socket tells this element, turned into its events. */
-  #newMember(): HubMember {
-    const member: HubMember = (event) => {
-      switch (event.type) {
-        case 'connecting':
-          return this.#prepare(event, member);
-        case 'open':
-          this.#reconnecting = false;
-          this.#showState();
-          return this.dispatchEvent(new PyWebSocketOpenEvent());
-        case 'message': {
-          const {data, origin} = event;
-          return this.dispatchEvent(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin}));
-        }
-        case 'error':
-          if (event.unusable) return this.#reportSoon(event.message, event.error);
-          this.#showState();
-          return this.#report(event.message, event.error);
-        case 'close':
-          // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
-          this.#reconnecting = this.readyState === CONNECTING;
-          this.#showState();
-          return this.dispatchEvent(new PyWebSocketCloseEvent({code: event.code, reason: event.reason, wasClean: event.wasClean}));
-        case 'reconnecting': {
-          const {attempt, delay, code, reason} = event;
-          event.prevented = !this.dispatchEvent(new PyWebSocketReconnectingEvent({attempt, delay, code, reason}));
-          return;
-        }
-        case 'stopped': {
-          let {unsent} = event;
-          // A close or reconnecting handler may have connected anew (or this member left long
-          // ago, and what it sent came back unsent): then only the giveup is this member's.
-          if (this.#member === member) {
-            this.#hub = this.#member = undefined;
-            this.#reconnecting = false;
-            this.#showState();
-            // What was sent for a host that close() kept from connecting comes back too, after the rest.
-            unsent = [...unsent, ...this.#held.takeAll()];
-          }
-          return this.#giveUp(event.retriesRanOut, unsent, event.attempts);
-        }
+  /** What the socket tells this element (as `member`), turned into its events. */
+  #heard(event: SocketEvent, member: HubMember): void {
+    switch (event.type) {
+      case 'connecting':
+        return this.#prepare(event, member);
+      case 'open':
+        this.#mark(member, false);
+        return void this.dispatchEvent(new PyWebSocketOpenEvent());
+      case 'message': {
+        const {data, origin} = event;
+        return void this.dispatchEvent(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin}));
       }
-    };
-    return member;
+      case 'error':
+        if (event.unusable) return this.#reportSoon(event.message, event.error);
+        this.#show();
+        return void this.#report(event.message, event.error);
+      case 'close':
+        // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
+        this.#mark(member, this.readyState === CONNECTING);
+        return void this.dispatchEvent(new PyWebSocketCloseEvent({code: event.code, reason: event.reason, wasClean: event.wasClean}));
+      case 'reconnecting': {
+        const {attempt, delay, code, reason} = event;
+        event.prevented = !this.dispatchEvent(new PyWebSocketReconnectingEvent({attempt, delay, code, reason}));
+        return;
+      }
+      case 'stopped': {
+        let {unsent} = event;
+        // A close or reconnecting handler may have connected anew (or this member left long
+        // ago, and what it sent came back unsent): then only the giveup is this member's.
+        const link = linkOf(this.#life, member);
+        if (link) {
+          this.#life = {is: link.is === 'closing' ? 'closed' : 'idle'};
+          this.#show();
+          // What was sent for a host that close() kept from connecting comes back too, after the rest.
+          unsent = [...unsent, ...this.#held.takeAll()];
+        }
+        return this.#giveUp(event.retriesRanOut, unsent, event.attempts);
+      }
+    }
   }
 
-  /**
-   * The `connecting` event: listeners may change `host` and `protocols`, now or before the
-   * promises they pass to `waitUntil()` settle; the attempt then goes to what they set.
-   */
-  #prepare(event: ConnectingEvent, member: HubMember): void {
-    const preparation = (this.#preparation = {});
-    const pending: Promise<unknown>[] = [];
-    let settled = false;
-    const waitUntil = (promise: unknown) => {
-      if (settled) throw new DOMException("Failed to execute 'waitUntil': the attempt already went ahead.", 'InvalidStateError');
-      pending.push(Promise.resolve(promise));
-    };
+  /** Notes whether the socket `member` follows is between a retried end and its next open. */
+  #mark(member: HubMember, retrying: boolean): void {
+    const link = linkOf(this.#life, member);
+    if (link) link.retrying = retrying;
+    this.#show();
+  }
+
+  /** The `connecting` event: the attempt goes to the host and protocols its listeners leave. */
+  #prepare(event: Extract<SocketEvent, {type: 'connecting'}>, member: HubMember): void {
+    const link = linkOf(this.#life, member);
+    if (link?.is === 'linked') link.is = 'preparing';
     const done = () => {
-      settled = true;
-      if (this.#preparation === preparation) this.#preparation = undefined;
+      const now = linkOf(this.#life, member);
+      if (now?.is === 'preparing') now.is = 'linked';
     };
-    // What the listeners set is read once they are done; a host that is unusable fails the attempt.
     const apply = () => {
-      done();
-      if (this.#member !== member) return;
+      if (!linkOf(this.#life, member)) return;
       const options = socketOptions(this, this.ownerDocument.baseURI);
       if (typeof options === 'string') throw new Error(options);
       event.url = this.#url = options.url;
       event.protocols = options.protocols;
       this.#connectedHost = this.host;
     };
-    try {
-      this.dispatchEvent(new PyWebSocketConnectingEvent({attempt: event.attempt, url: event.url}, waitUntil));
-    } finally {
-      if (pending.length === 0) {
-        try {
-          apply();
-        } catch (error) {
-          event.waitUntil(Promise.reject(error));
-        }
-      }
-    }
-    if (pending.length === 0) return;
-    const allOf = (count: number): Promise<unknown> => Promise.all(pending).then(() => (pending.length > count ? allOf(pending.length) : undefined));
-    event.waitUntil(
-      allOf(pending.length).then(apply, (reason) => {
-        done();
-        throw reason;
-      })
-    );
+    dispatchConnecting(this, event, apply, done);
   }
 
   readonly #report = (message: string, error?: Error) => this.dispatchEvent(new PyWebSocketErrorEvent({message, error}));
 
-  #showState(): void {
-    this.#states.show(this.readyState, this.#reconnecting);
+  #show(): void {
+    const life = this.#life;
+    this.#states.show(this.readyState, 'hub' in life && life.retrying);
   }
 
   /** A socket that cannot be made is reported on a later task, like the native socket's events, so handlers bound right after connecting hear it. */
@@ -363,58 +321,28 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     if (retriesRanOut || unsent.length > 0) this.dispatchEvent(new PyWebSocketGiveupEvent({attempts, unsent}));
   }
 
-  #whyClosed(): string {
-    if (this.#closedByUser) return 'close() was called.';
-    if (!this.#hasHost()) return 'no host is set.';
-    if (!this.#url && this.manual) return 'the element is manual: call connect() first.';
-    return 'the connection is closed: call connect() to open a new one.';
-  }
-
-  /**
-   * An element moved into another realm's document (a frame's) is not removed when that
-   * document goes away (the frame removed): it leaves when the document's page is hidden for good.
-   */
-  #watchDocument(): void {
-    this.#documentWatch?.abort();
-    const view = this.ownerDocument.defaultView;
-    if (!view || view === (globalThis as unknown)) return;
-    const watch = (this.#documentWatch = new AbortController());
-    view.addEventListener('pagehide', (event) => event.persisted || this.#stop(), {signal: watch.signal});
-  }
-
-  /**
-   * The back/forward cache: the socket closes as the page goes in (1000 "page hidden", the
-   * queue kept) and reconnects at once when it comes back (see ReconnectingSocket.suspend).
-   */
-  #watchPage(): void {
-    this.#pageWatch?.abort();
-    const view = this.ownerDocument.defaultView;
-    if (!view) return;
-    const watch = (this.#pageWatch = new AbortController());
-    view.addEventListener('pagehide', (event) => event.persisted && this.#hub?.socket.suspend?.(), {signal: watch.signal});
-    view.addEventListener('pageshow', (event) => event.persisted && this.#hub?.socket.resume?.(), {signal: watch.signal});
-  }
-
   /** Lets go of the socket quietly; returns what this element had queued there. */
   #unlink(): SocketData[] {
-    const unsent = this.#hub?.release(this.#member!) ?? [];
-    this.#hub = this.#member = undefined;
-    return unsent;
+    const life = this.#life;
+    this.#life = {is: 'idle'};
+    return 'hub' in life ? life.hub.release(life.member) : [];
+  }
+
+  /** Ends in `is` with no socket, handing back `unsent`. */
+  #end(is: 'idle' | 'closed', unsent: SocketData[]): void {
+    this.#life = {is};
+    this.#show();
+    this.#giveUp(false, unsent, 0);
   }
 
   /** Stops for good and leaves nothing behind: no socket, no timer, no listener. */
   #stop(): void {
-    this.#documentWatch?.abort();
     this.#pageWatch?.abort();
-    this.#preparation = undefined;
-    this.#pending = this.#hostChanging = this.#connectAfterLoad = false;
     clearTimeout(this.#pendingError);
     const unsent = [...this.#unlink(), ...this.#held.takeAll()];
-    this.#reconnecting = false;
-    this.#showState();
-    this.#giveUp(false, unsent, 0);
+    this.#end('idle', unsent);
     // A giveup handler may have called connect(): out of the document, that cannot stand.
     if (!this.isConnected) this.#unlink();
-    this.#showState();
+    this.#show();
   }
 }

@@ -4,6 +4,15 @@ import type {CloseDetail, SocketListener} from './events.js';
 import {OPEN} from './state.js';
 import {timerDelay} from './timer-delay.js';
 
+/** A URL's origin; '' for one that does not parse. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
 export interface ConnectionOptions {
   url: string;
   protocols: string[];
@@ -25,8 +34,8 @@ export interface ConnectionOptions {
  */
 export class Connection {
   readonly socket: SocketLike;
-  /** What a message's origin is for this socket, worked out once instead of per message. */
-  readonly origin: string;
+  /** What a message's origin is for this socket, worked out at its first message rather than per message. */
+  #origin?: string;
   readonly #options: ConnectionOptions;
   readonly #environment: SocketEnvironment;
   /** Count the bytes handed to the socket, for `drainedBytes` (a holder relaying other tabs' sends does). */
@@ -38,17 +47,13 @@ export class Connection {
   #nextBeat?: TimerHandle;
   #heartbeatDeadline?: TimerHandle;
 
-  /**
-   * Throws what the socket's constructor throws (e.g. a `SyntaxError` for bad protocols).
-   * `origin` is the URL's, worked out once by whoever makes connections to it.
-   */
-  constructor(options: ConnectionOptions, environment: SocketEnvironment, listener: SocketListener, {origin, countBytes}: {origin: string; countBytes: boolean}) {
+  /** Throws what the socket's constructor throws (e.g. a `SyntaxError` for bad protocols). */
+  constructor(options: ConnectionOptions, environment: SocketEnvironment, listener: SocketListener, countBytes: boolean) {
     this.#options = options;
     this.#environment = environment;
     this.#countBytes = countBytes;
     const socket = (this.socket = environment.createSocket(options.url, options.protocols));
     this.#listener = listener;
-    this.origin = origin;
     socket.binaryType = options.binaryType;
     socket.onopen = () => this.#open();
     socket.onmessage = ({data}) => this.#received(data as string | Blob | ArrayBuffer);
@@ -110,7 +115,7 @@ export class Connection {
       this.#environment.clearTimeout(this.#heartbeatDeadline);
       this.#heartbeatDeadline = undefined;
     }
-    this.#listener?.({type: 'message', data, origin: this.origin});
+    this.#listener?.({type: 'message', data, origin: (this.#origin ??= originOf(this.#options.url))});
   }
 
   #scheduleBeat(): void {

@@ -21,15 +21,6 @@ export interface SocketOptions extends ConnectionOptions {
   minUptime: number;
 }
 
-/** A URL's origin; '' for one that does not parse (the socket refuses it first). */
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}
-
 /** The element's defaults (its attributes' documented defaults). */
 export const defaultSocketOptions: Omit<SocketOptions, 'url'> = {
   protocols: [],
@@ -132,8 +123,6 @@ export class ReconnectingSocket implements HubSocket {
   /** The `connecting` preparation under way; released or replaced, its promises are ignored. */
   #preparation?: object;
   #preparationTimer?: unknown;
-  /** The origin of the URL last connected to, worked out once per URL rather than per connection. */
-  #origin?: {url: string; origin: string};
   /** When the current connection opened (environment.now()), while it is open. */
   #openedAt?: number;
 
@@ -367,13 +356,7 @@ export class ReconnectingSocket implements HubSocket {
   #create(): void {
     const {options} = this;
     try {
-      // The URL's origin, for every message's `origin` (a `connecting` listener may change the URL).
-      if (this.#origin?.url !== options.url) this.#origin = {url: options.url, origin: originOf(options.url)};
-      const {origin} = this.#origin;
-      const connection = new Connection(options, this.#environment, (event) => this.#heard(connection, event), {
-        origin,
-        countBytes: this.onSent !== undefined,
-      });
+      const connection = new Connection(options, this.#environment, (event) => this.#heard(connection, event), this.onSent !== undefined);
       this.#connection = this.#lastConnection = connection;
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
