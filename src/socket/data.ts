@@ -10,6 +10,8 @@ const dataViewBuffer = getter(DataView.prototype, 'buffer');
 const blobSize = typeof Blob === 'function' ? getter(Blob.prototype, 'size') : undefined;
 
 const passes = (check: (() => unknown) | undefined, value: unknown) => {
+  // Text, the common case, is no object: answered without the throw and catch, which cost a send three times over.
+  if (typeof value !== 'object' || value === null) return false;
   try {
     check!.call(value);
     return true;
