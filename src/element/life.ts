@@ -1,9 +1,9 @@
-import type {HubMember, SocketHub} from '../sharing/hub.js';
+import type {HubMember, Membership} from '../sharing/hub.js';
 import {CLOSED, CONNECTING} from '../socket/state.js';
 
-/** The element's socket: a hub (its own, or shared) and the element's place in it. */
+/** The element's socket: a hub (a shared one, or its OwnSocket) and the element's place in it. */
 export interface Link {
-  hub: SocketHub;
+  hub: Membership;
   member: HubMember;
   /** A retried end was heard, and no open since (the `reconnecting` CSS state). */
   retrying: boolean;

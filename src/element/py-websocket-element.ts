@@ -4,25 +4,20 @@ import {dispatchConnecting} from './connecting.js';
 import {SocketStates} from './custom-states.js';
 import {listenForCommandsAndForms} from './declarative.js';
 import {PyWebSocketProperties} from './element-properties.js';
-import {
-  PyWebSocketCloseEvent,
-  PyWebSocketErrorEvent,
-  PyWebSocketGiveupEvent,
-  PyWebSocketMessageEvent,
-  PyWebSocketOpenEvent,
-  PyWebSocketReconnectingEvent,
-} from './events.js';
-import {encodeJson, parsedMessage} from './json-format.js';
+import {PyWebSocketCloseEvent, PyWebSocketErrorEvent, PyWebSocketGiveupEvent} from './events.js';
+import {encodeJson} from './json-format.js';
 import {watchPage} from './page-watch.js';
 import {socketData} from './send-argument.js';
+import {dispatchSocketEvent} from './socket-events.js';
 import {socketOptions} from './socket-options.js';
 import {SendQueue} from '../socket/send-queue.js';
 import type {SocketData} from '../socket/data.js';
-import type {SocketEvent} from '../socket/events.js';
+import type {ConnectingEvent, SocketEvent, SocketEventOf} from '../socket/events.js';
 import {loadSharing, sharing} from '../sharing/load.js';
-import {SocketHub, type HubMember} from '../sharing/hub.js';
+import type {HubMember, Membership} from '../sharing/hub.js';
+import {OwnSocket} from './own-socket.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
-import {closedByUser, linkOf, readyStateOf, whySendIsRefused, type Life} from './life.js';
+import {closedByUser, linkOf, readyStateOf, whySendIsRefused, type Life, type Linked} from './life.js';
 
 /**
  * A WebSocket as an element: it connects to `host` while it is in the document,
@@ -45,7 +40,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** Sends made while the element has no socket to hand them to (before its first update, during a host change). */
   #held = new SendQueue();
   /** The hub of the current or last socket: `protocol` and `extensions` still read from it after it closed. */
-  #lastHub?: SocketHub;
+  #lastHub?: Membership;
   /** The host of the last connect(), to tell a real host change from the first update. */
   #connectedHost = '';
   #url = '';
@@ -110,7 +105,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
       loadSharing().then(() => this.#life.is === 'loading' && this.connect());
       return this.#show();
     }
-    const hub = (this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new SocketHub(options));
+    const hub = (this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new OwnSocket(options));
     const member: HubMember = (event) => this.#heard(event, member);
     this.#life = {is: 'linked', hub, member, retrying: false};
     hub.join(member);
@@ -237,56 +232,35 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     return this.host.trim() !== '';
   }
 
-  /** What the socket tells this element (as `member`), turned into its events. */
+  /** What the socket tells this element (as `member`): its events, and its own life where that changes. */
   #heard(event: SocketEvent, member: HubMember): void {
-    switch (event.type) {
-      case 'connecting':
-        return this.#prepare(event, member);
-      case 'open':
-        this.#mark(member, false);
-        return void this.dispatchEvent(new PyWebSocketOpenEvent());
-      case 'message': {
-        const {data, origin} = event;
-        return void this.dispatchEvent(new PyWebSocketMessageEvent(this.format === 'json' ? parsedMessage(data, origin, this.#report) : {data, origin}));
-      }
-      case 'error':
-        if (event.unusable) return this.#reportSoon(event.message, event.error);
-        this.#show();
-        return void this.#report(event.message, event.error);
-      case 'close':
-        // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
-        this.#mark(member, this.readyState === CONNECTING);
-        return void this.dispatchEvent(new PyWebSocketCloseEvent({code: event.code, reason: event.reason, wasClean: event.wasClean}));
-      case 'reconnecting': {
-        const {attempt, delay, code, reason} = event;
-        event.prevented = !this.dispatchEvent(new PyWebSocketReconnectingEvent({attempt, delay, code, reason}));
-        return;
-      }
-      case 'stopped': {
-        let {unsent} = event;
-        // A close or reconnecting handler may have connected anew (or this member left long
-        // ago, and what it sent came back unsent): then only the giveup is this member's.
-        const link = linkOf(this.#life, member);
-        if (link) {
-          this.#life = {is: link.is === 'closing' ? 'closed' : 'idle'};
-          this.#show();
-          // What was sent for a host that close() kept from connecting comes back too, after the rest.
-          unsent = [...unsent, ...this.#held.takeAll()];
-        }
-        return this.#giveUp(event.retriesRanOut, unsent, event.attempts);
-      }
-    }
+    const link = linkOf(this.#life, member);
+    if (event.type === 'connecting') return this.#prepare(event, member);
+    if (event.type === 'stopped') return this.#stopped(event, link);
+    if (event.type === 'error' && event.unusable) return this.#reportSoon(event.message, event.error);
+    // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
+    if (link && (event.type === 'open' || event.type === 'close')) link.retrying = event.type === 'close' && this.readyState === CONNECTING;
+    if (event.type === 'open' || event.type === 'close' || event.type === 'error') this.#show();
+    dispatchSocketEvent(this, event, this.#report);
   }
 
-  /** Notes whether the socket `member` follows is between a retried end and its next open. */
-  #mark(member: HubMember, retrying: boolean): void {
-    const link = linkOf(this.#life, member);
-    if (link) link.retrying = retrying;
-    this.#show();
+  /**
+   * The socket stopped for this element: what it had queued comes back in a `giveup`. A close
+   * or reconnecting handler may have connected anew (or this member left long ago, and what it
+   * sent came back unsent): then `link` is no longer the element's, and only the giveup is.
+   */
+  #stopped({unsent, retriesRanOut, attempts}: SocketEventOf<'stopped'>, link: Linked | undefined): void {
+    if (link) {
+      this.#life = {is: link.is === 'closing' ? 'closed' : 'idle'};
+      this.#show();
+      // What was sent for a host that close() kept from connecting comes back too, after the rest.
+      unsent = [...unsent, ...this.#held.takeAll()];
+    }
+    this.#giveUp(retriesRanOut, unsent, attempts);
   }
 
   /** The `connecting` event: the attempt goes to the host and protocols its listeners leave. */
-  #prepare(event: Extract<SocketEvent, {type: 'connecting'}>, member: HubMember): void {
+  #prepare(event: ConnectingEvent, member: HubMember): void {
     const link = linkOf(this.#life, member);
     if (link?.is === 'linked') link.is = 'preparing';
     const done = () => {

@@ -1,8 +1,8 @@
-import {isArrayBuffer, type SocketData} from '../socket/data.js';
+import type {SocketData} from '../socket/data.js';
 import type {SocketEvent, SocketListener, StoppedDetail} from '../socket/events.js';
-import {ReconnectingSocket, type HubSocket, type SocketOptions} from '../socket/reconnecting-socket.js';
+import type {HubSocket, SocketOptions} from '../socket/reconnecting-socket.js';
 import type {Sender} from '../socket/send-queue.js';
-import {CLOSED, CLOSING} from '../socket/state.js';
+import {core} from './core.js';
 
 /**
  * A member (an element) hears its socket as it would a socket of its own: every event, the
@@ -11,6 +11,18 @@ import {CLOSED, CLOSING} from '../socket/state.js';
  */
 export type HubMember = SocketListener;
 
+/** What an element asks of its socket's hub: a SocketHub when it shares, else an OwnSocket. */
+export interface Membership {
+  readonly socket: HubSocket;
+  join(member: HubMember): void;
+  /** Opens the socket if nothing has yet. */
+  start(): void;
+  readyStateOf(member: HubMember): number;
+  close(member: HubMember, code: number, reason: string): void;
+  /** `member` leaves without a word; returns what it had queued. */
+  release(member: HubMember): SocketData[];
+}
+
 /** Hands `unsent` back to the member that sent it, after it left (see TabSocket). */
 export type Returned = (unsent: SocketData[], sender: Sender | undefined) => void;
 
@@ -18,9 +30,9 @@ export type Returned = (unsent: SocketData[], sender: Sender | undefined) => voi
  * One reconnecting socket and the members that use it: each hears every event of the
  * socket, sends through it in its own order, and leaves alone (its close(), removal or a
  * host change) with the events it would get from a socket of its own. The socket closes
- * when the last member leaves. An element with a socket of its own is a hub's one member.
+ * when the last member leaves. (An element that does not share has an OwnSocket instead.)
  */
-export class SocketHub {
+export class SocketHub implements Membership {
   readonly socket: HubSocket;
   /** Members in the order they joined; `true` for one whose own close() is under way. */
   #members = new Map<HubMember, boolean>();
@@ -32,7 +44,7 @@ export class SocketHub {
   constructor(
     options: SocketOptions,
     onEmpty: () => void = () => {},
-    socketFor: (listener: SocketListener, returned: Returned) => HubSocket = (listener) => new ReconnectingSocket(options, listener)
+    socketFor: (listener: SocketListener, returned: Returned) => HubSocket = (listener) => new core.ReconnectingSocket(options, listener)
   ) {
     this.socket = socketFor((event) => this.#heard(event), (unsent, sender) => this.#returned(unsent, sender));
     this.#onEmpty = onEmpty;
@@ -55,7 +67,7 @@ export class SocketHub {
   /** The readyState `member` sees: the socket's, CLOSING while its own close() is under way, CLOSED once it left. */
   readyStateOf(member: HubMember): number {
     const closing = this.#members.get(member);
-    return closing === undefined ? CLOSED : closing ? CLOSING : this.socket.readyState;
+    return closing === undefined ? core.CLOSED : closing ? core.CLOSING : this.socket.readyState;
   }
 
   /** Closes for `member`: the socket itself when no one else uses it. */
@@ -106,7 +118,7 @@ export class SocketHub {
         // Each member gets an ArrayBuffer of its own, copied before any listener runs: one that
         // transfers or writes into its buffer changes nothing the others see.
         const {data} = event;
-        const copies = members.map((_, i) => (i > 0 && isArrayBuffer(data) ? {...event, data: data.slice(0)} : event));
+        const copies = members.map((_, i) => (i > 0 && core.isArrayBuffer(data) ? {...event, data: data.slice(0)} : event));
         members.forEach((member, i) => this.#attached(member) && member(copies[i]));
         return;
       }

@@ -1,8 +1,7 @@
-import {isBinary, snapshot} from '../socket/data.js';
+import {isArrayBuffer, isBinary, snapshot} from '../socket/data.js';
 import {pageHiddenClose, ReconnectingSocket} from '../socket/reconnecting-socket.js';
 import {SendQueue} from '../socket/send-queue.js';
-import {readyStateOf} from '../socket/state.js';
-import {SocketHub} from './hub.js';
+import {CLOSED, CLOSING, readyStateOf} from '../socket/state.js';
 
 /*
  * Sharing (share="page" and "tabs") loads on first use: a page that never shares never
@@ -15,7 +14,7 @@ import {SocketHub} from './hub.js';
  * when it loads rather than imported by it, so that bundlers keep the whole core in the
  * page's own file instead of moving it into a chunk that both would fetch.
  */
-const core = {SocketHub, ReconnectingSocket, SendQueue, isBinary, snapshot, readyStateOf, pageHiddenClose};
+const core = {ReconnectingSocket, SendQueue, isArrayBuffer, isBinary, snapshot, readyStateOf, pageHiddenClose, CLOSED, CLOSING};
 export type SharingCore = typeof core;
 
 /** Whether loading sharing has been tried, and the module once it loaded. */

@@ -1,6 +1,5 @@
 import type {SocketOptions} from '../socket/reconnecting-socket.js';
-import {core} from './core.js';
-import type {SocketHub} from './hub.js';
+import {SocketHub} from './hub.js';
 import {canShareAcrossTabs, TabSocket} from './tab-socket.js';
 
 export {useCore} from './core.js';
@@ -22,7 +21,7 @@ export function sharedHub(scope: Exclude<ShareScope, ''>, options: SocketOptions
   const entry = `${acrossTabs ? 'tabs' : 'page'} ${key}`;
   let hub = hubs.get(entry);
   if (!hub) {
-    const created = new core.SocketHub(
+    const created = new SocketHub(
       options,
       () => hubs.get(entry) === created && hubs.delete(entry),
       acrossTabs ? (listener, returned) => new TabSocket(options, listener, key, returned) : undefined

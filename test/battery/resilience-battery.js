@@ -245,7 +245,7 @@ async function restartsScenario(page) {
     note('restarts: lost in flight at a crash', lostOpen.length);
     note('restarts: duplicates / reordered', `${duplicates} / ${reordered}`);
   } finally {
-    await server.stop();
+    await server.close();
   }
 }
 
@@ -300,7 +300,7 @@ async function herdScenario(page) {
     note('herd: median / p90 reconnect', sorted.length ? `${percentile(sorted, 50)} / ${percentile(sorted, 90)} ms` : 'none');
     note(`herd: most attempts in ${WINDOW_MS} ms`, densest(attemptStarts, WINDOW_MS));
   } finally {
-    await server.stop();
+    await server.close();
   }
 }
 
@@ -345,7 +345,7 @@ async function removalScenario(page) {
       note(`removal (${mode}): left after 1 s`, `${element.left} (own WebSocket ${own.left})`);
     }
   } finally {
-    await server.stop();
+    await server.close();
   }
 }
 
@@ -423,7 +423,7 @@ async function tabsScenario(page) {
     const finishedAt = await page.evaluate(() => window.battery.finishTabs());
     checkNothingLeftOpen('the last frame was removed', await untilNothingOpen(server, finishedAt, LEFT_OPEN_LIMIT_MS));
   } finally {
-    await server.stop();
+    await server.close();
   }
 }
 
@@ -474,7 +474,7 @@ async function inflightScenario(page) {
     const finishedAt = await page.evaluate(() => window.battery.finishTabs());
     checkNothingLeftOpen('in flight: the last frame was removed', await untilNothingOpen(server, finishedAt, LEFT_OPEN_LIMIT_MS));
   } finally {
-    await server.stop();
+    await server.close();
   }
 }
 

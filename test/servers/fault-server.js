@@ -17,12 +17,16 @@ export class FaultServer {
   #http;
   #sockets = new WebSocketServer({noServer: true});
   #tcp = new Set();
+  #down = false;
   port = 0;
 
   async start() {
+    this.#down = false;
     if (this.#http) return;
     this.#http = createServer((request, response) => response.writeHead(404).end());
     this.#http.on('connection', (tcp) => {
+      // Down: every connection is cut at once, as by a host whose server crashed.
+      if (this.#down) return tcp.destroy();
       this.#tcp.add(tcp);
       tcp.on('close', () => this.#tcp.delete(tcp));
     });
@@ -43,11 +47,22 @@ export class FaultServer {
     this.port = this.#http.address().port;
   }
 
-  /** Stops listening and cuts every connection without a close frame, as a crashed server would. */
+  /**
+   * Goes down: cuts every connection without a close frame, as a crashed server would, and
+   * cuts each new one at once until start(). It keeps its port meanwhile: were it to let go,
+   * a server another test starts could take the port and answer a reconnect meant to fail.
+   */
   async stop() {
+    this.#down = true;
+    this.drop();
+  }
+
+  /** Stops listening for good and frees the port. */
+  async close() {
     const http = this.#http;
     if (!http) return;
     this.#http = undefined;
+    this.#down = true;
     this.drop();
     await new Promise((resolve) => http.close(resolve));
   }
@@ -73,7 +88,7 @@ export class FaultServer {
 
   status() {
     const {port, mode, open, tcp, connections, received} = this;
-    return {port, running: Boolean(this.#http), mode, open, tcp, connections, received};
+    return {port, running: Boolean(this.#http) && !this.#down, mode, open, tcp, connections, received};
   }
 
   #accept(socket) {

@@ -148,7 +148,7 @@ export function socketServerPlugin() {
     },
 
     async serverStop() {
-      await Promise.all([...faultServers.values()].map((server) => server.stop()));
+      await Promise.all([...faultServers.values()].map((server) => server.close()));
       for (const client of sockets.clients) client.terminate();
       sockets.close();
     },
