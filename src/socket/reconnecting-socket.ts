@@ -97,7 +97,10 @@ export class ReconnectingSocket implements HubSocket {
   readonly #environment: SocketEnvironment;
   #listener: SocketListener;
   #state: SocketState = 'closed';
-  #outbox: {effect: Effect; cause: Cause}[] = [];
+  /** The outbox: the last input's effects, from `#next` on, and what caused them. */
+  #effects: readonly Effect[] = [];
+  #next = 0;
+  #cause: Cause = {};
   #running = false;
   #connection?: Connection;
   /** The current or last connection: `protocol`, `extensions` and `drainedBytes` still read from it after it closed. */
@@ -235,11 +238,13 @@ export class ReconnectingSocket implements HubSocket {
     if (step === undefined) return;
     this.#state = step.next;
     // Whatever was left to do for an earlier input is dropped: this one decides what comes next.
-    this.#outbox = step.effects.map((effect) => ({effect, cause}));
+    this.#effects = step.effects;
+    this.#next = 0;
+    this.#cause = cause;
     if (this.#running) return;
     this.#running = true;
     try {
-      for (let next = this.#outbox.shift(); next !== undefined; next = this.#outbox.shift()) this.#run(next.effect, next.cause);
+      while (this.#next < this.#effects.length) this.#run(this.#effects[this.#next++], this.#cause);
     } finally {
       this.#running = false;
     }

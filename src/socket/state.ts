@@ -85,14 +85,15 @@ export interface Step {
 const step = (next: SocketState, ...effects: Effect[]): Step => ({next, effects});
 const reconnect = step('preparing', 'release', 'prepare');
 const letGo = step('closed', 'release');
+// (Steps are made once, here: a transition allocates nothing.)
+const retriedEnd = step('waiting', 'emit-close', 'decide');
+const finalEnd = step('closed', 'emit-close', 'emit-stopped');
+const retriedRefusal = step('waiting', 'emit-error', 'emit-close', 'decide');
+const finalRefusal = step('closed', 'emit-error', 'emit-close', 'emit-stopped');
 /** An end: retried (the `reconnecting` event, then the wait) or final. */
-const end = (input: SocketInput): Step =>
-  'retry' in input && input.retry ? step('waiting', 'emit-close', 'decide') : step('closed', 'emit-close', 'emit-stopped');
+const end = (input: SocketInput): Step => ('retry' in input && input.retry ? retriedEnd : finalEnd);
 /** A refused preparation: an error, then an end as for a refused connect (a close 1006). */
-const refused = (input: SocketInput): Step =>
-  'retry' in input && input.retry
-    ? step('waiting', 'emit-error', 'emit-close', 'decide')
-    : step('closed', 'emit-error', 'emit-close', 'emit-stopped');
+const refused = (input: SocketInput): Step => ('retry' in input && input.retry ? retriedRefusal : finalRefusal);
 /** Into the back/forward cache, keeping the queue. */
 const suspend = step('suspended', 'hide');
 
