@@ -70,9 +70,10 @@ if (needed.length > 0) {
   console.error(`${needed.join(' and ')} missing: run \`npm run build\` first (simulate/ drives the built socket core).`);
   process.exit(1);
 }
-const {modelSources, partysocket, reconnectingWebSocket} = await import('./policies.js');
+const {modelSources} = await import('./policies.js');
 const {pyWebSocketCore: pyWebSocket} = await import('./core-clients.js');
-const {simulateStorm} = await import('./storm.js');
+const {stormRows} = await import('./rows.js');
+const {runStorms} = await import('./storm-pool.js');
 const {retryHintReason} = await import('./server.js');
 
 function packageVersion(dir) {
@@ -107,22 +108,7 @@ const names = {
   partysocket: `partysocket ${packageVersion('node_modules/partysocket')}`,
 };
 
-const rows = [
-  {setup: '1 tab', policy: pyWebSocket(), socketsPerUser: 1},
-  {setup: '1 tab', policy: reconnectingWebSocket(), socketsPerUser: 1},
-  {setup: '1 tab', policy: partysocket(), socketsPerUser: 1},
-  {setup: `${tabs} tabs, a socket per tab`, policy: pyWebSocket(), socketsPerUser: tabs},
-  {setup: `${tabs} tabs, a socket per tab`, policy: reconnectingWebSocket(), socketsPerUser: tabs},
-  {setup: `${tabs} tabs, a socket per tab`, policy: partysocket(), socketsPerUser: tabs},
-  // share="tabs": one tab holds the user's only socket and the others use it,
-  // so the server sees one socket per user, reconnecting as a single tab would.
-  {setup: `${tabs} tabs, share="tabs"`, policy: pyWebSocket(), socketsPerUser: 1},
-  // A server that says in its 1012 close when to come back (retry-after, worked out from
-  // its capacity and its client count); the other libraries read no hint, so only the element's rows.
-  {setup: '1 tab, hint', policy: pyWebSocket(), socketsPerUser: 1, hint: true},
-  {setup: `${tabs} tabs, a socket per tab, hint`, policy: pyWebSocket(), socketsPerUser: tabs, hint: true},
-  {setup: `${tabs} tabs, share="tabs", hint`, policy: pyWebSocket(), socketsPerUser: 1, hint: true},
-];
+const rows = stormRows(tabs);
 
 const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const seconds = (ms) => (ms === Infinity ? `>${horizonMs / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -145,20 +131,11 @@ const columns = [
   {title: 'attempts', value: (row, r) => grouped(r.attempts)},
 ];
 
-function table(k) {
-  const cells = rows.map((row) => {
+function table(k, results) {
+  const cells = rows.map((row, index) => {
     const sockets = users * row.socketsPerUser;
     const outageMs = outageSeconds * 1000;
-    const result = simulateStorm({
-      policy: row.policy,
-      users,
-      socketsPerUser: row.socketsPerUser,
-      seed,
-      handshakesPerSecond: k,
-      outageMs,
-      horizonMs,
-      closeReason: row.hint ? retryHintReason({outageMs, handshakesPerSecond: k, sockets}) : '',
-    });
+    const result = results[index];
     // No client can do better: the outage, then every socket at K a second.
     result.limitMs = outageMs + (sockets / k) * 1000;
     if (result.gaveUp > 0) row.setup += ` (${grouped(result.gaveUp)} gave up)`;
@@ -205,7 +182,13 @@ wasted/socket  wasted divided by sockets
 attempts     every connect attempt that reached the server (opened ones included), until the run stopped
 ">${horizonMs / 1000} s" means not reached within the simulated ${horizonMs / 1000} s.`;
 
-const tables = budgets.map(table);
+// Every storm of every table, on as many threads as there are cores.
+const stormResults = await runStorms(
+  budgets.flatMap((k) =>
+    rows.map((row, index) => ({row: index, k, users, tabs, seed, outageMs: outageSeconds * 1000, horizonMs, weight: row.socketsPerUser / k}))
+  )
+);
+const tables = budgets.map((k, b) => table(k, stormResults.slice(b * rows.length, (b + 1) * rows.length)));
 console.log(tables.join('\n\n'));
 console.log(legend);
 

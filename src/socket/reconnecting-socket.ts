@@ -72,6 +72,12 @@ export function fullRangeAttempt(base: number, max: number): number {
   return attempt;
 }
 
+/** An attempt's `connecting` event under way: whether it went ahead, and the promises its listeners passed. */
+interface Preparation {
+  settled: boolean;
+  pending?: Promise<unknown>[];
+}
+
 /** What the input that caused an effect carries for it. */
 interface Cause {
   close?: CloseDetail;
@@ -124,7 +130,7 @@ export class ReconnectingSocket implements HubSocket {
   /** The attempt being prepared or made: 0 for connect()'s, then as in `reconnecting`. */
   #attempt = 0;
   /** The `connecting` preparation under way; released or replaced, its promises are ignored. */
-  #preparation?: object;
+  #preparation?: Preparation;
   #preparationTimer?: unknown;
   /** When the current connection opened (environment.now()), while it is open. */
   #openedAt?: number;
@@ -303,41 +309,26 @@ export class ReconnectingSocket implements HubSocket {
    * and make the attempt wait for promises (bounded by the connect timeout, else 30 s).
    */
   #prepare(): void {
-    const preparation = (this.#preparation = {});
-    const current = () => this.#preparation === preparation;
-    const pending: Promise<unknown>[] = [];
-    let settled = false;
+    const preparation: Preparation = (this.#preparation = {settled: false});
     const event: ConnectingEvent = {
       type: 'connecting',
       attempt: this.#attempt,
       url: this.options.url,
       protocols: [...this.options.protocols],
       waitUntil(promise: unknown) {
-        if (settled) throw new DOMException('waitUntil() was called after the attempt went ahead.', 'InvalidStateError');
-        pending.push(Promise.resolve(promise));
+        if (preparation.settled) throw new DOMException('waitUntil() was called after the attempt went ahead.', 'InvalidStateError');
+        (preparation.pending ??= []).push(Promise.resolve(promise));
       },
-    };
-    const proceed = () => {
-      settled = true;
-      this.#preparation = undefined;
-      this.options.url = event.url;
-      this.options.protocols = event.protocols;
-      this.#input({type: 'prepared'});
-    };
-    const fail = (message: string, error?: Error) => {
-      settled = true;
-      this.#preparation = undefined;
-      const close = {code: 1006, reason: 'connecting failed', wasClean: false};
-      const {retry, retriesRanOut} = this.#judge(close, false);
-      this.#input({type: 'refused', retry}, {error: {message, error}, close, retriesRanOut});
     };
     this.#emit(event);
     // A listener moved the socket on (connect(), close(), stop()): this attempt is no more.
-    if (!current()) return;
-    if (pending.length === 0) return proceed();
+    if (this.#preparation !== preparation) return;
+    const {pending} = preparation;
+    if (pending === undefined) return this.#proceed(preparation, event);
+    const current = () => this.#preparation === preparation;
     const limit = this.options.connectTimeout > 0 ? this.options.connectTimeout : defaultPreparationTimeout;
     const timer = this.#environment.setTimeout(() => {
-      if (current()) fail(`The connecting event's waitUntil() promise did not settle within ${limit} ms.`);
+      if (current()) this.#refuse(preparation, `The connecting event's waitUntil() promise did not settle within ${limit} ms.`);
     }, timerDelay(limit));
     this.#preparationTimer = timer;
     // Promises passed while others are pending are waited for too.
@@ -347,15 +338,33 @@ export class ReconnectingSocket implements HubSocket {
       () => {
         if (!current()) return;
         this.#environment.clearTimeout(timer);
-        proceed();
+        this.#proceed(preparation, event);
       },
       (reason: unknown) => {
         if (!current()) return;
         this.#environment.clearTimeout(timer);
         const error = reason instanceof Error ? reason : undefined;
-        fail(`The connecting event's waitUntil() promise was rejected: ${error ? `${error.name}: ${error.message}` : String(reason)}`, error);
+        this.#refuse(preparation, `The connecting event's waitUntil() promise was rejected: ${error ? `${error.name}: ${error.message}` : String(reason)}`, error);
       }
     );
+  }
+
+  /** The `connecting` listeners are done: the attempt goes to the URL and protocols they left. */
+  #proceed(preparation: Preparation, event: ConnectingEvent): void {
+    preparation.settled = true;
+    this.#preparation = undefined;
+    this.options.url = event.url;
+    this.options.protocols = event.protocols;
+    this.#input({type: 'prepared'});
+  }
+
+  /** A `connecting` promise failed: a failed attempt, as a refused connect is. */
+  #refuse(preparation: Preparation, message: string, error?: Error): void {
+    preparation.settled = true;
+    this.#preparation = undefined;
+    const close = {code: 1006, reason: 'connecting failed', wasClean: false};
+    const {retry, retriesRanOut} = this.#judge(close, false);
+    this.#input({type: 'refused', retry}, {error: {message, error}, close, retriesRanOut});
   }
 
   #create(): void {
