@@ -7,6 +7,8 @@ export interface Link {
   member: HubMember;
   /** A retried end was heard, and no open since (the `reconnecting` CSS state). */
   retrying: boolean;
+  /** While preparing: the attempt whose `connecting` listeners run (an earlier one's promises may still settle). */
+  preparation?: object;
 }
 
 /**

@@ -112,11 +112,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     this.#held.flush((data) => hub.socket.send(data, member), () => true);
     hub.start();
     this.#pageWatch?.abort();
-    this.#pageWatch = watchPage(this, {
-      suspend: () => linkOf(this.#life, member)?.hub.socket.suspend?.(),
-      resume: () => linkOf(this.#life, member)?.hub.socket.resume?.(),
-      leave: () => this.#stop(),
-    });
+    this.#pageWatch = watchPage(this, () => this.#socket(), () => this.#stop());
     this.#show();
   }
 
@@ -164,7 +160,7 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     if (this.#leaving) {
       // Removed and re-inserted in the same task: a move, which changes nothing.
       this.#leaving = false;
-    } else if (this.#wantsAutoConnect() && (is === 'idle' || is === 'closed' || is === 'loading')) {
+    } else if (this.#wantsAutoConnect() && (is === 'idle' || is === 'closed')) {
       this.#life = {is: 'pending'};
       this.requestUpdate();
       this.#show();
@@ -195,7 +191,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     if (name === 'host' && #life in this && oldValue !== this.host) {
       const life = this.#life;
       if (life.is === 'linked') life.is = 'changing-host';
-      else if (!('hub' in life) && this.#wantsAutoConnect()) this.#life = {is: 'pending'};
+      // (connect() waiting for sharing reads the host once sharing has loaded.)
+      else if (!('hub' in life) && life.is !== 'loading' && this.#wantsAutoConnect()) this.#life = {is: 'pending'};
     }
     super.requestUpdate(name, oldValue, options);
   }
@@ -232,6 +229,12 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     return this.host.trim() !== '';
   }
 
+  /** The element's socket, while it has one. */
+  #socket() {
+    const life = this.#life;
+    return 'hub' in life ? life.hub.socket : undefined;
+  }
+
   /** What the socket tells this element (as `member`): its events, and its own life where that changes. */
   #heard(event: SocketEvent, member: HubMember): void {
     const link = linkOf(this.#life, member);
@@ -251,7 +254,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
    */
   #stopped({unsent, retriesRanOut, attempts}: SocketEventOf<'stopped'>, link: Linked | undefined): void {
     if (link) {
-      this.#life = {is: link.is === 'closing' ? 'closed' : 'idle'};
+      // A host change under way still connects at the update, to the new host.
+      this.#life = {is: link.is === 'closing' ? 'closed' : link.is === 'changing-host' ? 'pending' : 'idle'};
       this.#show();
       // What was sent for a host that close() kept from connecting comes back too, after the rest.
       unsent = [...unsent, ...this.#held.takeAll()];
@@ -262,10 +266,16 @@ export class PyWebSocketElement extends PyWebSocketProperties {
   /** The `connecting` event: the attempt goes to the host and protocols its listeners leave. */
   #prepare(event: ConnectingEvent, member: HubMember): void {
     const link = linkOf(this.#life, member);
-    if (link?.is === 'linked') link.is = 'preparing';
+    const preparation = {};
+    if (link && link.is !== 'closing') {
+      // A host set before the attempt is this attempt's too: what waited for it goes now.
+      if (link.is === 'changing-host') this.#held.flush((data) => link.hub.socket.send(data, member), () => true);
+      link.is = 'preparing';
+      link.preparation = preparation;
+    }
     const done = () => {
       const now = linkOf(this.#life, member);
-      if (now?.is === 'preparing') now.is = 'linked';
+      if (now?.is === 'preparing' && now.preparation === preparation) now.is = 'linked';
     };
     const apply = () => {
       if (!linkOf(this.#life, member)) return;
