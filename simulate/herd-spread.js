@@ -4,7 +4,7 @@
  * any `width` ms. Bunching is what jitter prevents.
  */
 
-/** The largest number of `times` within any window of `width` ms (as the resilience battery counts). */
+/** The largest number of `times` within any window of `width` ms (the resilience battery counts its herd with it too). */
 export function densest(times, width) {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;

@@ -1,10 +1,7 @@
+import type {HubSocket} from '../socket/reconnecting-socket.js';
+
 /** What the page's coming and going acts on: the element's socket, while it has one. */
-interface Suspendable {
-  /** The page went into the back/forward cache: the socket closes (1000 "page hidden"), the queue kept. */
-  suspend?(): void;
-  /** It came back from there: the socket reconnects at once. */
-  resume?(): void;
-}
+type Suspendable = Pick<HubSocket, 'suspend' | 'resume'>;
 
 /**
  * Listens to the element's window while it has a socket; abort the returned controller to stop.

@@ -237,13 +237,15 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** What the socket tells this element (as `member`): its events, and its own life where that changes. */
   #heard(event: SocketEvent, member: HubMember): void {
+    // Messages, the common case, change nothing of the element's own.
+    if (event.type === 'message') return dispatchSocketEvent(this, event, this.#report);
     const link = linkOf(this.#life, member);
     if (event.type === 'connecting') return this.#prepare(event, member);
     if (event.type === 'stopped') return this.#stopped(event, link);
     if (event.type === 'error' && event.unusable) return this.#reportSoon(event.message, event.error);
     // Inside the close handlers of an end that will be retried, readyState already says CONNECTING.
     if (link && (event.type === 'open' || event.type === 'close')) link.retrying = event.type === 'close' && this.readyState === CONNECTING;
-    if (event.type === 'open' || event.type === 'close' || event.type === 'error') this.#show();
+    if (event.type !== 'reconnecting') this.#show();
     dispatchSocketEvent(this, event, this.#report);
   }
 

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {engineLabels, openEnginePage} from '../../scripts/engines/automation.js';
 import {selectedEngines} from '../../scripts/engines/index.js';
 import {FaultServer} from '../servers/fault-server.js';
+import {densest} from '../../simulate/herd-spread.js';
 
 const bundlePath = fileURLToPath(new URL('../../dist/py-websocket.js', import.meta.url));
 const pagePath = fileURLToPath(new URL('./page.html', import.meta.url));
@@ -483,17 +484,6 @@ function nearestCrash(crashes, at) {
   let crash = 0;
   for (const [i, time] of crashes.entries()) if (Math.abs(at - time) < Math.abs(at - crashes[crash])) crash = i;
   return {crash, ms: at - crashes[crash]};
-}
-
-/** The largest number of `times` that fall within any window of `width` ms. */
-function densest(times, width) {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let first = 0, last = 0; last < sorted.length; last++) {
-    while (sorted[last] - sorted[first] >= width) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 function percentile(sorted, p) {

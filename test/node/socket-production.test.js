@@ -170,6 +170,29 @@ describe('the connecting hook', () => {
   });
 });
 
+/**
+ * A socket whose first connection opens and is closed by the server with `code` and
+ * `reason`, and whose every later attempt is refused; run until it stops.
+ */
+function closedThenRefused(code, reason, maxRetries) {
+  const world = {count: 0};
+  const result = setup({
+    options: {maxRetries},
+    random: () => 0.5,
+    server: (s) => {
+      if (world.count++ === 0) {
+        s.acceptAfter(10);
+        world.closeLater = () => s.serverClose(code, reason);
+      } else s.refuseAfter(5);
+    },
+  });
+  result.socket.connect();
+  result.clock.advance(10);
+  world.closeLater();
+  result.clock.advanceUntil(() => result.socket.state === 'closed');
+  return result;
+}
+
 describe('retry hints', () => {
   /** A server that accepts every socket; the test closes the first with `code` and `reason` once it is open. */
   const firstClosedWith = (code, reason, world) => (s) => {
@@ -211,21 +234,7 @@ describe('retry hints', () => {
   });
 
   it('backs off from the start after a hinted wait, and uses the backoff again for later attempts', () => {
-    const world = {count: 0};
-    const {socket, clock, all} = setup({
-      options: {maxRetries: 4},
-      random: () => 0.5,
-      server: (s) => {
-        if (world.count++ === 0) {
-          s.acceptAfter(10);
-          world.closeLater = () => s.serverClose(1012, 'retry-after=3');
-        } else s.refuseAfter(5);
-      },
-    });
-    socket.connect();
-    clock.advance(10);
-    world.closeLater();
-    clock.advanceUntil(() => socket.state === 'closed');
+    const {all} = closedThenRefused(1012, 'retry-after=3', 4);
     assert.deepEqual(all('reconnecting').map((event) => event.delay), [3000, 1000, 2000, 4000]);
     assert.deepEqual(all('reconnecting').map((event) => event.attempt), [1, 2, 3, 4]);
   });
@@ -252,21 +261,7 @@ describe('the reconnect policy', () => {
 
   for (const code of [1012, 1013]) {
     it(`spreads the first wait after a ${code} over the whole [0, max] range, then stays there`, () => {
-      const world = {count: 0};
-      const {socket, clock, all} = setup({
-        options: {maxRetries: 3},
-        random: () => 0.5,
-        server: (s) => {
-          if (world.count++ === 0) {
-            s.acceptAfter(10);
-            world.closeLater = () => s.serverClose(code, 'restart');
-          } else s.refuseAfter(5);
-        },
-      });
-      socket.connect();
-      clock.advance(10);
-      world.closeLater();
-      clock.advanceUntil(() => socket.state === 'closed');
+      const {all} = closedThenRefused(code, 'restart', 3);
       assert.deepEqual(all('reconnecting').map((event) => event.delay), [7500, 7500, 7500]);
       assert.deepEqual(all('reconnecting').map((event) => event.attempt), [1, 2, 3], 'max-retries counts attempts as before');
     });
@@ -274,21 +269,7 @@ describe('the reconnect policy', () => {
 
   it('backs off from the start after a 1006 or 1001', () => {
     for (const code of [1001, 1006]) {
-      const world = {count: 0};
-      const {socket, clock, all} = setup({
-        options: {maxRetries: 3},
-        random: () => 0.5,
-        server: (s) => {
-          if (world.count++ === 0) {
-            s.acceptAfter(10);
-            world.closeLater = () => s.serverClose(code, '');
-          } else s.refuseAfter(5);
-        },
-      });
-      socket.connect();
-      clock.advance(10);
-      world.closeLater();
-      clock.advanceUntil(() => socket.state === 'closed');
+      const {all} = closedThenRefused(code, '', 3);
       assert.deepEqual(all('reconnecting').map((event) => event.delay), [500, 1000, 2000], `code ${code}`);
     }
   });
