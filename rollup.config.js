@@ -44,8 +44,9 @@ const minify = () => terser({ecma: 2022, module: true, format: {comments: false}
 
 export default [
   // The one-file bundle: lit's base class inside, defines <py-websocket> when loaded. What loads
-  // on demand (sharing) is a file beside it, dist/py-websocket-share.js, fetched from the same
-  // place only by a page that uses it.
+  // on demand (sharing, and the tab relay on top of it) is in files beside it,
+  // dist/py-websocket-share.js and dist/py-websocket-tabs.js, fetched from the same place only
+  // by a page that uses them.
   // lit's server build ("node" condition) is the browser build with a guarded base class:
   // with it the bundle also imports in Node without touching window or document.
   {

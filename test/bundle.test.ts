@@ -25,8 +25,8 @@ describe('dist/py-websocket.js', () => {
   });
 });
 
-describe('dist/py-websocket-share.js', () => {
-  it('is fetched only once an element uses share; until then sends wait, and an element removed meanwhile leaves nothing behind', async function () {
+describe('dist/py-websocket-share.js and dist/py-websocket-tabs.js', () => {
+  it('are fetched only once an element uses share (the tab relay only for share="tabs"); until then sends wait, and an element removed meanwhile leaves nothing behind', async function () {
     this.timeout(15000); // a page of its own loads the bundle: slow on a busy machine
     const frame = document.createElement('iframe');
     frame.src = '/test/bundle/page.html';
@@ -97,11 +97,24 @@ describe('dist/py-websocket-share.js', () => {
       expect(element.queued).to.equal(1);
       await waitUntil(() => elementHeard.includes('queued while sharing loads'), 'the echo of the queued send');
       expect(fetched()).to.include('/dist/py-websocket-share.js');
+      expect(fetched(), 'a page that shares only within itself').not.to.include('/dist/py-websocket-tabs.js');
       await waitUntil(() => detachedHeard.includes('from an element not in the document'), 'the detached element heard its echo');
       expect(sockets, 'one socket, shared by the elements still there').to.have.length(1);
       detached.close();
       expect([early.readyState, closed.readyState]).to.deep.equal([WebSocket.CLOSED, WebSocket.CLOSED]);
       element.remove();
+
+      // share="tabs" fetches the tab relay, and its sends before that go out once it opens.
+      const acrossTabs = page().document.createElement('py-websocket');
+      acrossTabs.share = 'tabs';
+      acrossTabs.host = '/ws/echo';
+      const tabsHeard: unknown[] = [];
+      acrossTabs.addEventListener('message', (event) => tabsHeard.push(event.data));
+      page().document.body.append(acrossTabs);
+      acrossTabs.send('queued while the tab relay loads');
+      await waitUntil(() => tabsHeard.includes('queued while the tab relay loads'), 'the echo through the socket shared across tabs');
+      expect(fetched()).to.include('/dist/py-websocket-tabs.js');
+      acrossTabs.remove();
     } finally {
       frame.remove();
     }

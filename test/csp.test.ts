@@ -8,6 +8,7 @@ type CspPage = Window & {
   violations: string[];
   received: string[];
   sharedReceived: string[];
+  tabsReceived: string[];
   attributeRan?: boolean;
 };
 
@@ -41,11 +42,13 @@ describe('<py-websocket> under a strict Content-Security-Policy', () => {
     expect(await echoed).to.equal('still works');
   });
 
-  it("loads sharing from the file beside the bundle, which script-src 'self' allows", async () => {
+  it("loads sharing from the files beside the bundle, which script-src 'self' allows", async () => {
     await waitUntil(() => page.sharedReceived.length === 1, 'the echo, through the shared socket', {timeout: 5000});
+    await waitUntil(() => page.tabsReceived.length === 1, 'the echo, through the socket shared across tabs', {timeout: 5000});
     expect(page.sharedReceived).to.deep.equal(['through a shared socket']);
+    expect(page.tabsReceived).to.deep.equal(['through a socket shared across tabs']);
     const fetched = page.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(fetched).to.include('/dist/py-websocket-share.js');
+    expect(fetched).to.include.members(['/dist/py-websocket-share.js', '/dist/py-websocket-tabs.js']);
     expect(page.violations.filter((violation) => violation.includes('py-websocket')), 'no file of the element refused').to.deep.equal([]);
     expect(page.pageErrors).to.deep.equal([]);
   });

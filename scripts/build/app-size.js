@@ -12,23 +12,40 @@ const gzipped = (code) => gzipSync(code, {level: 9}).length;
 
 /**
  * What a page fetches at start (the entry chunk and every chunk it imports) and what it
- * fetches only on demand (through `import()`): their code, and their sizes gzipped.
+ * fetches only on demand (through `import()`): their code, and their sizes gzipped; and what
+ * each scope of `share` fetches on its first use (the chunk of sharing/share.js or
+ * sharing/tabs.js and what it imports, beyond what the page loaded at start; undefined
+ * where no chunk is loaded for it).
  */
 function split(chunks, entryName) {
   const byName = new Map(chunks.map((chunk) => [chunk.name, chunk]));
-  const atStart = new Set();
-  const visit = (name) => {
-    if (atStart.has(name)) return;
-    atStart.add(name);
-    for (const imported of byName.get(name).imports) visit(imported);
+  const reachedFrom = (name, reached = new Set()) => {
+    if (reached.has(name)) return reached;
+    reached.add(name);
+    for (const imported of byName.get(name).imports) reachedFrom(imported, reached);
+    return reached;
   };
-  visit(entryName);
+  const atStart = reachedFrom(entryName);
+  const sum = (codes) => codes.reduce((total, code) => total + gzipped(code), 0);
+  const addedBy = (module) => {
+    // The chunk `import()` loads for the module (a bundler may put its code in a chunk that one imports).
+    const first = chunks.find((chunk) => chunk.loadedFor.some((id) => id.replaceAll('\\', '/').endsWith(module)));
+    if (!first) return undefined;
+    return sum([...reachedFrom(first.name)].filter((name) => !atStart.has(name)).map((name) => byName.get(name).code));
+  };
   const loadedAtStart = chunks.filter((chunk) => atStart.has(chunk.name)).map((chunk) => chunk.code);
   const loadedOnDemand = chunks.filter((chunk) => !atStart.has(chunk.name)).map((chunk) => chunk.code);
-  const sum = (codes) => codes.reduce((total, code) => total + gzipped(code), 0);
   const atStartBytes = sum(loadedAtStart);
   const onDemandBytes = sum(loadedOnDemand);
-  return {atStart: atStartBytes, onDemand: onDemandBytes, everything: atStartBytes + onDemandBytes, loadedAtStart, loadedOnDemand};
+  return {
+    atStart: atStartBytes,
+    onDemand: onDemandBytes,
+    everything: atStartBytes + onDemandBytes,
+    sharePage: addedBy('sharing/share.js'),
+    shareTabs: addedBy('sharing/tabs.js'),
+    loadedAtStart,
+    loadedOnDemand,
+  };
 }
 
 /** Bundled by esbuild with splitting on (without it, esbuild puts what `import()` loads in the one file). */
@@ -51,16 +68,20 @@ export async function esbuildSize(entry) {
     .map(([name, output]) => ({
       name,
       code: code.get(join(dirname(entry), name)),
+      loadedFor: output.entryPoint ? [output.entryPoint] : [],
       imports: output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path),
     }));
   return split(chunks, chunks.find((chunk) => built.metafile.outputs[chunk.name].entryPoint).name);
 }
+
+/** The modules whose `import()` loads a rollup chunk (one that is also imported statically may have no facade). */
+const loadedFor = (chunk) => (chunk.facadeModuleId ? [chunk.facadeModuleId] : chunk.isDynamicEntry ? chunk.moduleIds : []);
 
 /** Bundled by rollup, minified by terser. */
 export async function rollupSize(entry) {
   const bundle = await rollup({input: entry, plugins: [nodeResolve({rootDir: dirname(entry)}), terser({module: true})], onwarn() {}});
   const {output} = await bundle.generate({format: 'es'});
   await bundle.close();
-  const chunks = output.filter((file) => file.type === 'chunk').map((chunk) => ({name: chunk.fileName, code: chunk.code, imports: chunk.imports}));
+  const chunks = output.filter((file) => file.type === 'chunk').map((chunk) => ({name: chunk.fileName, code: chunk.code, loadedFor: loadedFor(chunk), imports: chunk.imports}));
   return split(chunks, chunks.find((chunk) => output.find((file) => file.fileName === chunk.name).isEntry).name);
 }

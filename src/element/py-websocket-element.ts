@@ -13,7 +13,7 @@ import {socketOptions} from './socket-options.js';
 import {SendQueue} from '../socket/send-queue.js';
 import type {SocketData} from '../socket/data.js';
 import type {ConnectingEvent, SocketEvent, SocketEventOf} from '../socket/events.js';
-import {loadSharing, sharing} from '../sharing/load.js';
+import {loadSharing, sharing, sharingLoaded} from '../sharing/load.js';
 import type {HubMember, Membership} from '../sharing/hub.js';
 import {OwnSocket} from './own-socket.js';
 import {CLOSED, CONNECTING, OPEN} from '../socket/state.js';
@@ -99,10 +99,10 @@ export class PyWebSocketElement extends PyWebSocketProperties {
     }
     this.#url = options.url;
     const scope = this.share;
-    if (scope && !sharing.loaded) {
+    if (scope && !sharingLoaded(scope)) {
       // Sharing loads on first use; until then sends wait, as before the first update.
       this.#life = {is: 'loading'};
-      loadSharing().then(() => this.#life.is === 'loading' && this.connect());
+      loadSharing(scope).then(() => this.#life.is === 'loading' && this.connect());
       return this.#show();
     }
     const hub = (this.#lastHub = scope && sharing.module ? sharing.module.sharedHub(scope, options) : new OwnSocket(options));
@@ -199,7 +199,8 @@ export class PyWebSocketElement extends PyWebSocketProperties {
 
   /** An element with `share` updates (and so connects) once sharing has loaded. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.share && !sharing.loaded ? loadSharing().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const scope = this.share;
+    return scope && !sharingLoaded(scope) ? loadSharing(scope).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -4,9 +4,10 @@ import {SendQueue} from '../socket/send-queue.js';
 import {CLOSED, CLOSING, readyStateOf} from '../socket/state.js';
 
 /*
- * Sharing (share="page" and "tabs") loads on first use: a page that never shares never
- * fetches it. Bundlers make the `import()` a chunk of its own; the one-file build has it in
- * a file beside dist/py-websocket.js.
+ * Sharing loads on first use: a page that never shares never fetches it, and one that
+ * shares only within the page (share="page") never fetches the tab relay (share="tabs").
+ * Bundlers make each `import()` a chunk of its own; the one-file build has them in files
+ * beside dist/py-websocket.js.
  */
 
 /**
@@ -17,19 +18,28 @@ import {CLOSED, CLOSING, readyStateOf} from '../socket/state.js';
 const core = {ReconnectingSocket, SendQueue, isArrayBuffer, isBinary, snapshot, readyStateOf, pageHiddenClose, CLOSED, CLOSING};
 export type SharingCore = typeof core;
 
-/** Whether loading sharing has been tried, and the module once it loaded. */
-export const sharing: {loaded: boolean; module?: typeof import('./share.js')} = {loaded: false};
+type Scope = 'page' | 'tabs';
 
-let loading: Promise<unknown> | undefined;
+/** The sharing module once it loaded (the same one, whichever scope loaded it). */
+export const sharing: {module?: typeof import('./share.js')} = {};
 
-/** Loads sharing once. Where it cannot load, an element with `share` has a socket of its own, as where the browser cannot share. */
-export function loadSharing(): Promise<unknown> {
-  loading ??= import('./share.js')
+const loading: Partial<Record<Scope, Promise<unknown>>> = {};
+const loaded: Partial<Record<Scope, true>> = {};
+
+/** Whether loading what `scope` needs has been tried. */
+export const sharingLoaded = (scope: Scope): boolean => loaded[scope] === true;
+
+/**
+ * Loads what `scope` needs once. Where it cannot load, an element with `share` has a socket
+ * of its own (or, with "tabs", shares within the page), as where the browser cannot share.
+ */
+export function loadSharing(scope: Scope): Promise<unknown> {
+  return (loading[scope] ??= (scope === 'tabs' ? import('./tabs.js') : import('./share.js'))
     .then((module) => {
       module.useCore(core);
       sharing.module = module;
     })
     .catch(() => {})
-    .finally(() => (sharing.loaded = true));
-  return loading;
+    .finally(() => (loaded[scope] = true)));
 }
+

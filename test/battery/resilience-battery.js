@@ -111,13 +111,14 @@ function checkNothingLeftOpen(after, left) {
   );
 }
 
-/** Serves the page and the built bundle with its share file, nothing else. */
+/** Serves the page and the built bundle with its share files, nothing else. */
 async function servePage() {
   const files = {
     '/': {type: 'text/html', body: readFileSync(pagePath)},
     '/py-websocket.js': {type: 'text/javascript', body: readFileSync(bundlePath)},
-    // What the bundle loads beside itself when an element uses `share`.
+    // What the bundle loads beside itself when an element uses `share` (and, with "tabs", the tab relay).
     '/py-websocket-share.js': {type: 'text/javascript', body: readFileSync(bundlePath.replace(/\.js$/, '-share.js'))},
+    '/py-websocket-tabs.js': {type: 'text/javascript', body: readFileSync(bundlePath.replace(/\.js$/, '-tabs.js'))},
     '/tab.html': {type: 'text/html', body: readFileSync(tabPagePath)},
   };
   const server = createServer((request, response) => {

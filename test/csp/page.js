@@ -10,3 +10,7 @@ const shared = document.getElementById('shared');
 window.sharedReceived = [];
 shared.addEventListener('open', () => shared.send('through a shared socket'));
 shared.addEventListener('message', (event) => window.sharedReceived.push(event.data));
+const sharedTabs = document.getElementById('shared-tabs');
+window.tabsReceived = [];
+sharedTabs.addEventListener('open', () => sharedTabs.send('through a socket shared across tabs'));
+sharedTabs.addEventListener('message', (event) => window.tabsReceived.push(event.data));
