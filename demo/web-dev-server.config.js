@@ -25,7 +25,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}),
-    socketServerPlugin(),
+    socketServerPlugin({announceSeed: false}),
     demoServerPlugin(),
     {
       name: 'print-demo-url',

@@ -104,4 +104,14 @@ describe("the README's server.mjs", () => {
     assert.equal(server.exitCode, null);
     assert.equal(stderr, '');
   });
+
+  it('says which variable to set when its port is taken, and exits with 1', async () => {
+    const second = spawn(process.execPath, ['server.mjs'], {cwd: join(folder, 'site'), env: {...process.env, PORT: String(port)}, stdio: ['ignore', 'pipe', 'pipe']});
+    let output = '';
+    second.stdout.on('data', (chunk) => (output += chunk));
+    second.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => second.on('exit', resolve));
+    assert.equal(code, 1);
+    assert.equal(output, `Port ${port} is taken: set PORT, as in PORT=8001 node server.mjs\n`);
+  });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {basename, dirname, join} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
@@ -76,13 +76,11 @@ async function expectInEngine(engine, file, text, {timeout = 60000, click, css =
   }
 }
 
-/** Runs a shell block in the app: the tarball where the reader's clone would be, npm from its cache where it can. */
-function runShell(code) {
-  const script = code
-    .replaceAll(tarballPath, tarball)
-    .replace(/^(.*\bnpm install\b.*)$/gm, '$1 --prefer-offline --no-audit --no-fund --loglevel=error');
+/** Runs a shell block in the app (or in `folder`, seen from it), npm from its cache where it can. */
+function runShell(code, folder = '.') {
+  const script = code.replace(/^(.*\bnpm install\b.*)$/gm, '$1 --prefer-offline --no-audit --no-fund --loglevel=error');
   // (its output shows only when it fails: execFileSync puts stderr in the error)
-  execFileSync('sh', ['-e', '-c', script], {cwd: app, stdio: 'pipe'});
+  execFileSync('sh', ['-e', '-c', script], {cwd: join(app, folder), stdio: 'pipe'});
 }
 
 /** Starts `npx vite` in `folder` of the app, its proxy pointed at the example server's port; resolves with its URL and a stop(). */
@@ -147,9 +145,10 @@ const runners = {
     }
   },
   pack({code}) {
-    // It ran before the others, as `npm pack` (the build had run): the tarball it writes is the one the docs name.
+    // It ran before the others, as `npm pack` (the build had run), in the clone beside the app:
+    // the tarball it wrote is where the docs' install lines find it.
     assert.equal(code.trim(), 'npm pack');
-    assert.equal(basename(tarball), basename(tarballPath));
+    assert.equal(resolve(app, tarballPath), tarball);
   },
   install({code}) {
     assert.ok(code.includes(tarballPath), `the install block installs ${tarballPath}`);
@@ -172,8 +171,8 @@ const runners = {
     assert.ok(argument, 'a file block names its file');
     save(argument, code);
   },
-  shell({code}) {
-    runShell(code);
+  shell({code, argument}) {
+    runShell(code, argument);
   },
   async vite({code, argument, expect}) {
     assert.equal(code.trim(), 'npx vite');

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -7,16 +7,21 @@ import {fileURLToPath} from 'node:url';
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * A new app folder with the package packed (as `npm publish` would: the build already ran)
- * and nothing installed yet. Returns the folder, the tarball and the files it holds.
+ * A new app folder with nothing installed yet, laid out as the docs have it: beside a
+ * `py-websocket/` folder that holds the package packed (as `npm publish` would: the build
+ * already ran). Returns the app's folder, the tarball and the files it holds.
  */
 export function scratchApp() {
-  const app = mkdtempSync(join(tmpdir(), 'py-websocket-app-'));
+  const world = mkdtempSync(join(tmpdir(), 'py-websocket-apps-'));
+  const app = join(world, 'app');
+  const clone = join(world, 'py-websocket');
+  mkdirSync(app);
+  mkdirSync(clone);
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], {cwd: root, encoding: 'utf8'})
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', clone], {cwd: root, encoding: 'utf8'})
   );
   writeFileSync(join(app, 'package.json'), JSON.stringify({name: 'scratch-app', private: true, type: 'module'}));
-  return {app, tarball: join(app, packed.filename), files: packed.files.map((file) => file.path)};
+  return {app, tarball: join(clone, packed.filename), files: packed.files.map((file) => file.path)};
 }
 
 /** `npm install` in `app`, from npm's cache where it can. */

@@ -34,7 +34,8 @@ import {FaultServer} from './fault-server.js';
  */
 const shortened = (text) => (text.length > 1000 ? `${text.slice(0, 40)}…` : text);
 
-export function socketServerPlugin() {
+/** `announceSeed`: print the seed of the seeded sequence tests (the test runner does; the demo has none). */
+export function socketServerPlugin({announceSeed = true} = {}) {
   const logs = new Map();
   const sockets = new WebSocketServer({
     noServer: true,
@@ -127,7 +128,7 @@ export function socketServerPlugin() {
     async serverStart({server}) {
       // A port that was free a moment ago: connections to it are refused.
       closedPort = await freePort();
-      console.log(`Seeded sequence tests: RELAY_SEED=${sequenceSeed.seed} RELAY_SEQUENCES=${sequenceSeed.sequences}`);
+      if (announceSeed) console.log(`Seeded sequence tests: RELAY_SEED=${sequenceSeed.seed} RELAY_SEQUENCES=${sequenceSeed.sequences}`);
       server.on('upgrade', (request, socket, head) => {
         const {pathname} = new URL(request.url, 'http://localhost');
         if (pathname === '/ws/refuse') {
