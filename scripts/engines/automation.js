@@ -43,7 +43,8 @@ async function openWebKitPage(url) {
   const server = await startWebKitDriver();
   let driver;
   try {
-    driver = await remote({hostname: '127.0.0.1', port: server.port, logLevel: 'error', capabilities: webkitCapabilities});
+    // No retries: a retried Execute Script runs the page's function again, side effects and all.
+    driver = await remote({hostname: '127.0.0.1', port: server.port, logLevel: 'error', connectionRetryCount: 0, capabilities: webkitCapabilities});
     await driver.setTimeout({script: 120000});
     await driver.navigateTo(url);
     return {
