@@ -31,7 +31,8 @@ export const sharingLoaded = (scope: Scope): boolean => loaded[scope] === true;
 
 /**
  * Loads what `scope` needs once. Where it cannot load, an element with `share` has a socket
- * of its own (or, with "tabs", shares within the page), as where the browser cannot share.
+ * of its own, as where the browser cannot share (with "tabs", it shares within the page if
+ * sharing within the page had loaded).
  */
 export function loadSharing(scope: Scope): Promise<unknown> {
   return (loading[scope] ??= (scope === 'tabs' ? import('./tabs.js') : import('./share.js'))
