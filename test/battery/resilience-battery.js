@@ -381,7 +381,7 @@ async function tabsScenario(page) {
       await server.start();
     }
     const {sent} = await sending;
-    const {drained, removed, giveups} = await page.evaluate((ms) => window.battery.drainTabs(ms), 10000);
+    const {drained, removed, giveups, handed} = await page.evaluate((ms) => window.battery.drainTabs(ms), 10000);
     await untilQuiet(server, 300, 5000);
     const removedAt = new Map(removed.map(({id, at}) => [id, at]));
 
@@ -405,16 +405,39 @@ async function tabsScenario(page) {
     const lostQueued = lost.filter(({tab, open}) => !removedAt.has(tab) && !open);
     const lostOpen = lost.filter(({tab, open}) => !removedAt.has(tab) && open);
     const queued = sent.filter(({open}) => !open).length;
+    // A lost message of a frame still there: cut in flight by a crash when a socket was handed it
+    // within CRASH_WINDOW_MS of one; otherwise the relay lost it (handed to a socket far from any
+    // crash, or to none), whether its frame saw the element open or not.
+    const handedAt = new Map(handed.map(({text, at}) => [text, at]));
+    const inFlightAtCrash = ({text}) => handedAt.has(text) && Math.abs(nearestCrash(crashes, handedAt.get(text)).ms) <= CRASH_WINDOW_MS;
+    const lostByRelay = lost.filter((message) => !removedAt.has(message.tab) && !inFlightAtCrash(message));
 
     console.log(`  frames opened ${removed.length + TABS}, removed ${removed.length}; server: ${server.connections} connections, ${server.received.length} messages`);
     console.log(`  sent ${sent.length}: ${queued} while their frame was not open; handed back in giveup: ${handedBack.size}`);
     console.log(`  lost from frames still open at the end: ${lostQueued.length} queued while not open, ${lostOpen.length} sent while open`);
     console.log(`  went with a removed frame (not delivered): ${wentWithTab.length}`);
+    console.log(
+      `  of those lost from frames still open: ${lost.length - wentWithTab.length - lostByRelay.length} handed to a socket within ${CRASH_WINDOW_MS} ms of a crash, ` +
+        `${lostByRelay.filter(({text}) => handedAt.has(text)).length} handed to a socket far from any crash, ${lostByRelay.filter(({text}) => !handedAt.has(text)).length} handed to none`
+    );
     console.log(`  duplicates ${duplicates}, out of order (per frame) ${reordered}`);
 
     check('the scenario queued messages (frames saw the socket not open)', queued > 0, `${queued}`);
     check('every frame left open with nothing queued', drained);
     check('no message queued while not open was lost', lostQueued.length === 0, lostQueued.slice(0, 5).map(({text}) => text).join(', '));
+    check(
+      `no message lost but in flight at a crash (a socket handed it within ${CRASH_WINDOW_MS} ms of one)`,
+      lostByRelay.length === 0,
+      lostByRelay
+        .slice(0, 5)
+        .map(({text}) => {
+          if (!handedAt.has(text)) return `${text} (handed to no socket)`;
+          const at = handedAt.get(text);
+          const removal = Math.min(...removed.map((tab) => Math.abs(tab.at - at)));
+          return `${text} (handed ${nearestCrash(crashes, at).ms} ms from a crash, ${removal} ms from a holder's removal)`;
+        })
+        .join(', ')
+    );
     check('no duplicates', duplicates === 0, `${duplicates}`);
     check("each frame's messages in order", reordered === 0, `${reordered}`);
     note('tabs: queued while not open', queued);
