@@ -40,9 +40,10 @@ import {holderOnly, relayedEvent, socketEvent, tabMessage, type RelayableEvent, 
  * the holder acks as it goes depends on how: its last element leaving a document that stays
  * closes the socket, which still sends what it buffered, so all it was handed counts as sent;
  * a document that is destroyed (pagehide) keeps what its socket buffered in Firefox and
- * WebKit, but loses it in Chromium, where only what left the buffer counts. A follower that
- * leaves asks for its sends back and waits for the answers (or for the holder to go) before
- * it reports what was never sent.
+ * WebKit, but loses it in Chromium, where only what left the buffer counts (and where the
+ * holder closes its socket first, or a server still writing to it may not read the rest).
+ * A follower that leaves asks for its sends back and waits for the answers (or for the
+ * holder to go) before it reports what was never sent.
  *
  * Messages that are not well formed are ignored, and so are the holder's messages from a
  * tab that does not hold the lock: a follower checks with the lock manager that the client
@@ -341,7 +342,14 @@ export class TabSocket implements HubSocket {
    * closes, with writes under way.) Firefox and WebKit send it all (and update
    * `bufferedAmount` late when busy): there every send handed to the socket is.
    */
-  readonly #ackOnPageHide = () => this.#ackSent(!dropsBufferOfGoneDocument);
+  readonly #ackOnPageHide = (event: PageTransitionEvent) => {
+    // Chromium cuts a destroyed document's connection, and a server still writing to it may
+    // never read what it had been sent: close it first, as the back/forward cache does, so
+    // that what already left goes out ahead of a closing frame. (Not for a page's own
+    // pagehide event: the document stays, and so must the socket.)
+    if (dropsBufferOfGoneDocument && !event.persisted && event.isTrusted) this.#socket?.suspend();
+    this.#ackSent(!dropsBufferOfGoneDocument);
+  };
 
   /** Acks every relayed send that has left the socket's buffer (`all`: every one handed to it), to its tab: one ack per tab, for the last. */
   #ackSent(all = false): void {
