@@ -26,17 +26,20 @@ function split(chunks, entryName) {
     return reached;
   };
   const atStart = reachedFrom(entryName);
-  const sum = (codes) => codes.reduce((total, code) => total + gzipped(code), 0);
+  // Each chunk gzipped once: the sums below share chunks.
+  const gzippedSize = new Map(chunks.map((chunk) => [chunk.name, gzipped(chunk.code)]));
+  const sum = (names) => names.reduce((total, name) => total + gzippedSize.get(name), 0);
   const addedBy = (module) => {
     // The chunk `import()` loads for the module (a bundler may put its code in a chunk that one imports).
     const first = chunks.find((chunk) => chunk.loadedFor.some((id) => id.replaceAll('\\', '/').endsWith(module)));
     if (!first) return undefined;
-    return sum([...reachedFrom(first.name)].filter((name) => !atStart.has(name)).map((name) => byName.get(name).code));
+    return sum([...reachedFrom(first.name)].filter((name) => !atStart.has(name)));
   };
-  const loadedAtStart = chunks.filter((chunk) => atStart.has(chunk.name)).map((chunk) => chunk.code);
-  const loadedOnDemand = chunks.filter((chunk) => !atStart.has(chunk.name)).map((chunk) => chunk.code);
-  const atStartBytes = sum(loadedAtStart);
-  const onDemandBytes = sum(loadedOnDemand);
+  const [startChunks, onDemandChunks] = [chunks.filter((chunk) => atStart.has(chunk.name)), chunks.filter((chunk) => !atStart.has(chunk.name))];
+  const loadedAtStart = startChunks.map((chunk) => chunk.code);
+  const loadedOnDemand = onDemandChunks.map((chunk) => chunk.code);
+  const atStartBytes = sum(startChunks.map((chunk) => chunk.name));
+  const onDemandBytes = sum(onDemandChunks.map((chunk) => chunk.name));
   return {
     atStart: atStartBytes,
     onDemand: onDemandBytes,
